@@ -1,0 +1,352 @@
+//! The snapshot: one document model for every source (static parse, later the live DOM walk).
+//!
+//! An arena of nodes addressed by [`NodeId`]. Elements keep their namespace, local name,
+//! attributes in source order and the source line where their start tag ended. The document
+//! also keeps the parse errors html5ever reported and the limits that were hit while building it.
+//! Every walk over the arena is iterative: documents may be deeper than the native stack allows.
+
+pub(crate) mod encoding;
+pub(crate) mod parse;
+
+use std::collections::HashMap;
+
+pub use html5ever::{local_name, ns, LocalName, Namespace};
+
+/// Index of a node in the snapshot arena. The document node is always `NodeId(0)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    /// The document node.
+    pub const DOCUMENT: NodeId = NodeId(0);
+    /// Index into per-node vectors.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What kind of document the snapshot holds: HTML page rules (title, lang) apply only to `Html`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// A text/html page.
+    Html,
+    /// A standalone SVG document.
+    Svg,
+    /// An XML or XHTML document.
+    Xml,
+}
+
+/// One attribute, name lower-cased by the parser (namespaced ones keep their prefix, e.g. `xlink:href`).
+#[derive(Clone, Debug)]
+pub struct Attr {
+    /// Local name (for `xlink:href`, the full `xlink:href`).
+    pub name: LocalName,
+    /// Raw value as written.
+    pub value: String,
+}
+
+/// Element payload.
+#[derive(Clone, Debug)]
+pub struct Element {
+    /// Namespace (HTML, SVG or MathML).
+    pub ns: Namespace,
+    /// Local name, lower case for HTML elements.
+    pub name: LocalName,
+    /// Attributes in source order.
+    pub attrs: Vec<Attr>,
+    /// 1-based source line where the start tag ended (0 when created by the parser implicitly).
+    pub line: u32,
+    /// For `<template>`: the content fragment, which is not rendered.
+    pub template_contents: Option<NodeId>,
+}
+
+impl Element {
+    /// Value of attribute `name`, if present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|a| &*a.name == name).map(|a| a.value.as_str())
+    }
+    /// Whether attribute `name` is present.
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attrs.iter().any(|a| &*a.name == name)
+    }
+    /// Whether this is an HTML element with local name `name`.
+    pub fn is_html(&self, name: &str) -> bool {
+        self.ns == ns!(html) && &*self.name == name
+    }
+    /// Whether this is an SVG element.
+    pub fn is_svg(&self) -> bool {
+        self.ns == ns!(svg)
+    }
+}
+
+/// Node payload.
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    /// The document root.
+    Document,
+    /// A doctype.
+    Doctype,
+    /// A document fragment (template contents).
+    Fragment,
+    /// An element.
+    Element(Element),
+    /// A text node.
+    Text(String),
+    /// A comment or processing instruction.
+    Comment,
+}
+
+/// One node of the arena with its tree links.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Parent node.
+    pub parent: Option<NodeId>,
+    /// First child.
+    pub first_child: Option<NodeId>,
+    /// Last child.
+    pub last_child: Option<NodeId>,
+    /// Previous sibling.
+    pub prev_sibling: Option<NodeId>,
+    /// Next sibling.
+    pub next_sibling: Option<NodeId>,
+    /// Payload.
+    pub data: NodeData,
+}
+
+/// A limit hit while building or checking: the report says so and is marked partial.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitHit {
+    /// Stable id: `depth`, `size`, ...
+    pub limit: String,
+    /// What happened, for people.
+    pub message: String,
+}
+
+/// The parsed document.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub(crate) nodes: Vec<Node>,
+    /// Parse errors reported by html5ever (kept, never raised).
+    pub parse_errors: Vec<String>,
+    /// Kind of document.
+    pub kind: DocumentKind,
+    /// Limits hit while parsing.
+    pub limits: Vec<LimitHit>,
+    /// Encoding the bytes were decoded with.
+    pub encoding: &'static str,
+    ids: HashMap<String, NodeId>,
+}
+
+impl Snapshot {
+    pub(crate) fn new(nodes: Vec<Node>, kind: DocumentKind) -> Snapshot {
+        let mut snap = Snapshot {
+            nodes,
+            parse_errors: Vec::new(),
+            kind,
+            limits: Vec::new(),
+            encoding: "UTF-8",
+            ids: HashMap::new(),
+        };
+        snap.index_ids();
+        snap
+    }
+
+    /// First element in tree order for each id (what `getElementById` returns). Elements inside
+    /// `<template>` contents are not in the document and are not indexed.
+    fn index_ids(&mut self) {
+        let mut ids = HashMap::new();
+        for id in self.descendants(NodeId::DOCUMENT) {
+            if let Some(el) = self.element(id) {
+                if let Some(v) = el.attr("id") {
+                    if !v.is_empty() {
+                        ids.entry(v.to_string()).or_insert(id);
+                    }
+                }
+            }
+        }
+        self.ids = ids;
+    }
+
+    /// Number of nodes in the arena (size of per-node vectors).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the arena is empty (never: it always holds the document).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The node behind `id`.
+    #[inline]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// The element behind `id`, if it is one.
+    #[inline]
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Text of a text node.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The element with this id attribute (first in tree order), like `getElementById`.
+    pub fn by_id(&self, id: &str) -> Option<NodeId> {
+        self.ids.get(id).copied()
+    }
+
+    /// Parent node.
+    #[inline]
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    /// Parent if it is an element.
+    pub fn parent_element(&self, id: NodeId) -> Option<NodeId> {
+        self.parent(id).filter(|p| self.element(*p).is_some())
+    }
+
+    /// Children in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children { snap: self, next: self.nodes[id.index()].first_child }
+    }
+
+    /// Element children in order.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(move |c| self.element(*c).is_some())
+    }
+
+    /// Ancestors from the parent up to the document.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |n| self.parent(*n))
+    }
+
+    /// Descendants of `id` in tree order, excluding `id` itself. Iterative. Template contents
+    /// are not descendants (they are not part of the document tree).
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants { snap: self, root: id, next: self.nodes[id.index()].first_child }
+    }
+
+    /// The root `<html>` element (or the root element of an SVG/XML document).
+    pub fn root_element(&self) -> Option<NodeId> {
+        self.element_children(NodeId::DOCUMENT).next()
+    }
+
+    /// The first `<body>` child of the root element.
+    pub fn body(&self) -> Option<NodeId> {
+        let root = self.root_element()?;
+        self.element_children(root)
+            .find(|c| self.element(*c).is_some_and(|e| e.is_html("body")))
+    }
+
+    /// The first `<title>` in the document, as browsers find `document.title`.
+    pub fn title_element(&self) -> Option<NodeId> {
+        self.descendants(NodeId::DOCUMENT).find(|n| {
+            self.element(*n)
+                .is_some_and(|e| e.is_html("title") || (e.is_svg() && &*e.name == "title"))
+        })
+    }
+
+    /// Concatenated text of all descendant text nodes (like `textContent`).
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        if let Some(t) = self.text(id) {
+            out.push_str(t);
+        }
+        for d in self.descendants(id) {
+            if let Some(t) = self.text(d) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// Element-child indices from the root element down to `id` (empty for the root itself).
+    pub fn element_path(&self, id: NodeId) -> Vec<usize> {
+        let root = self.root_element();
+        let mut path = Vec::new();
+        let mut cur = id;
+        while Some(cur) != root {
+            let Some(p) = self.parent(cur) else { break };
+            let idx = self.element_children(p).position(|c| c == cur).unwrap_or(0);
+            path.push(idx);
+            cur = p;
+        }
+        path.reverse();
+        path
+    }
+
+    /// All node ids in arena order.
+    pub fn ids(&self) -> impl Iterator<Item = NodeId> {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    snap: &'a Snapshot,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.snap.nodes[cur.index()].next_sibling;
+        Some(cur)
+    }
+}
+
+/// Pre-order iterator over descendants, without recursion.
+pub struct Descendants<'a> {
+    snap: &'a Snapshot,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl<'a> Descendants<'a> {
+    /// Skip the subtree of the node returned last: continue with its next sibling or an
+    /// ancestor's next sibling.
+    pub fn skip_subtree_of(&mut self, last: NodeId) {
+        self.next = self.after_subtree(last);
+    }
+
+    fn after_subtree(&self, mut cur: NodeId) -> Option<NodeId> {
+        loop {
+            if cur == self.root {
+                return None;
+            }
+            let node = &self.snap.nodes[cur.index()];
+            if let Some(s) = node.next_sibling {
+                return Some(s);
+            }
+            cur = node.parent?;
+        }
+    }
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        let node = &self.snap.nodes[cur.index()];
+        self.next = match node.first_child {
+            Some(c) => Some(c),
+            None => self.after_subtree(cur),
+        };
+        Some(cur)
+    }
+}

@@ -1,0 +1,169 @@
+//! curbcut: an accessibility and UI-quality checker.
+//!
+//! Snapshot → accessibility tree → rules → report. [`check_html`] runs the whole pipeline over
+//! an HTML text; [`rules`] lists what can run. Everything else is crate-private.
+#![warn(missing_docs)]
+
+pub mod a11y;
+pub mod dom;
+mod error;
+mod options;
+pub mod report;
+pub mod rules;
+pub mod style;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use crate::dom::DocumentKind;
+pub use crate::error::Error;
+pub use crate::options::{ColorScheme, Options, UrlMapping, Viewport, DEFAULT_TAGS};
+pub use crate::report::{Finding, Report};
+pub use crate::rules::{Impact, Outcome, RuleMeta};
+
+use crate::dom::{NodeId, Snapshot};
+use crate::report::{Page, RuleRun, Summary, Tool};
+use crate::rules::{Context, Rule};
+
+/// The crate version.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Metadata of every rule.
+pub fn rules() -> Vec<&'static RuleMeta> {
+    rules::ALL.iter().map(|r| r.meta()).collect()
+}
+
+/// Check an HTML page given as text.
+pub fn check_html(html: &str, options: &Options) -> Result<Report, Error> {
+    let snap = parse(html, options)?;
+    Ok(check_snapshot(&snap, options))
+}
+
+/// Check a page given as bytes: the encoding is sniffed (BOM, `<meta charset>`, UTF-8).
+pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, Error> {
+    if bytes.len() > options.max_bytes {
+        return Err(Error::TooLarge { bytes: bytes.len(), limit: options.max_bytes });
+    }
+    let (text, encoding) = dom::encoding::decode(bytes);
+    let mut snap = parse(&text, options)?;
+    snap.encoding = encoding;
+    Ok(check_snapshot(&snap, options))
+}
+
+/// The computed accessibility tree of a page: one entry per element, in tree order.
+pub fn accessibility_tree(html: &str, options: &Options) -> Result<Vec<a11y::TreeEntry>, Error> {
+    let snap = parse(html, options)?;
+    let styles = style::compute(&snap, options);
+    let tree = a11y::Tree::new(&snap, &styles);
+    Ok(tree.entries())
+}
+
+/// Guess the document kind from the content: a standalone `<svg>` root or an XML prolog.
+fn detect_kind(html: &str) -> DocumentKind {
+    let head = html.trim_start_matches('\u{feff}').trim_start();
+    let head = head.get(..head.len().min(512)).unwrap_or(head);
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with("<svg") || (lower.starts_with("<?xml") && lower.contains("<svg")) {
+        DocumentKind::Svg
+    } else if lower.starts_with("<?xml") {
+        DocumentKind::Xml
+    } else {
+        DocumentKind::Html
+    }
+}
+
+fn parse(html: &str, options: &Options) -> Result<Snapshot, Error> {
+    if html.len() > options.max_bytes {
+        return Err(Error::TooLarge { bytes: html.len(), limit: options.max_bytes });
+    }
+    let kind = options.document_kind.unwrap_or_else(|| detect_kind(html));
+    Ok(dom::parse::parse_html(html, kind))
+}
+
+/// Whether `rule` runs under `options`: listed ids win; otherwise any tag matches.
+fn selected(rule: &dyn Rule, options: &Options) -> bool {
+    let meta = rule.meta();
+    if options.disable.iter().any(|d| d == meta.id) {
+        return false;
+    }
+    if let Some(ids) = &options.rules {
+        return ids.iter().any(|i| i == meta.id);
+    }
+    let tags = meta.tags();
+    match &options.tags {
+        Some(wanted) => tags.iter().any(|t| wanted.iter().any(|w| w == t)),
+        None => tags.iter().any(|t| DEFAULT_TAGS.contains(t)),
+    }
+}
+
+fn check_snapshot(snap: &Snapshot, options: &Options) -> Report {
+    let styles = style::compute(snap, options);
+    let tree = a11y::Tree::new(snap, &styles);
+    let cx = Context { snap, styles: &styles, tree: &tree, options };
+    let ids = report::selector::IdCounts::new(snap);
+    let mut runs = Vec::new();
+    let mut results = Vec::new();
+    let mut summary = Summary::default();
+    for rule in rules::ALL.iter().copied().filter(|r| selected(*r, options)) {
+        let meta = rule.meta();
+        runs.push(RuleRun {
+            id: meta.id.into(),
+            act: meta.act.iter().map(|s| s.to_string()).collect(),
+            wcag: meta.wcag.iter().map(|s| s.to_string()).collect(),
+            tags: meta.tags().iter().map(|s| s.to_string()).collect(),
+        });
+        let targets = rule.applicable(&cx);
+        if targets.is_empty() {
+            summary.inapplicable += 1;
+        }
+        for target in targets {
+            let eval = rule.evaluate(&cx, target);
+            match eval.outcome {
+                Outcome::Passed => summary.passed += 1,
+                Outcome::Failed => summary.failed += 1,
+                Outcome::CantTell => summary.cant_tell += 1,
+            }
+            if eval.outcome == Outcome::Passed && !options.include_passed {
+                continue;
+            }
+            results.push(finding(snap, &ids, meta, target, eval));
+        }
+    }
+    let title = snap.title_element().map(|t| {
+        snap.text_content(t).split_whitespace().collect::<Vec<_>>().join(" ")
+    });
+    Report {
+        tool: Tool { name: "curbcut".into(), version: version().into() },
+        page: Page { url: options.url.clone(), title },
+        rules: runs,
+        results,
+        summary,
+        limits: snap.limits.clone(),
+        missing_resources: styles.missing.clone(),
+        parse_errors: snap.parse_errors.len(),
+    }
+}
+
+fn finding(
+    snap: &Snapshot,
+    ids: &report::selector::IdCounts,
+    meta: &RuleMeta,
+    target: NodeId,
+    eval: rules::Evaluation,
+) -> Finding {
+    Finding {
+        rule: meta.id.into(),
+        act: meta.act.iter().map(|s| s.to_string()).collect(),
+        wcag: meta.wcag.iter().map(|s| s.to_string()).collect(),
+        outcome: eval.outcome,
+        impact: meta.impact,
+        selector: report::unique_selector(snap, ids, target),
+        line: snap.element(target).map_or(0, |e| e.line),
+        snippet: report::snippet(snap, target),
+        message: eval.message,
+        help: meta.fix.into(),
+        help_url: meta.help_url(),
+        data: eval.data,
+    }
+}

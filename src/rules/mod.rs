@@ -1,0 +1,217 @@
+//! The rule framework: [`RuleMeta`] (metadata, docs and examples), the [`Rule`] trait
+//! (applicability + evaluation, after Alfa), and the registry [`ALL`].
+//!
+//! One rule per file, always in the same order: module doc, `META`, a typed reason enum that
+//! owns the wording, the `Rule` impl, then tests. Rules read only the accessibility tree and
+//! the snapshot through shared predicates in `crate::a11y`.
+
+pub(crate) mod wcag;
+#[cfg(test)]
+pub(crate) mod testing;
+
+mod page_has_title;
+
+use serde::Serialize;
+
+use crate::a11y::Tree;
+use crate::dom::{NodeId, Snapshot};
+use crate::options::Options;
+use crate::style::Styles;
+
+/// How serious a failure is for the people it affects (axe-core's scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    /// minor
+    Minor,
+    /// moderate
+    Moderate,
+    /// serious
+    Serious,
+    /// critical
+    Critical,
+}
+
+/// What a rule needs to reach a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Needs {
+    /// The static snapshot is enough.
+    Static,
+    /// Some verdicts need a renderer (layout, images, script): `cantTell` without one.
+    Renderer,
+}
+
+/// Example snippets: documentation, and tests run by `rules::testing`.
+#[derive(Debug)]
+pub struct Examples {
+    /// Each must give no failure.
+    pub pass: &'static [&'static str],
+    /// Each must give at least one failure.
+    pub fail: &'static [&'static str],
+    /// Each must give no target at all.
+    pub inapplicable: &'static [&'static str],
+}
+
+/// Everything about a rule except its logic.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, never reused.
+    pub id: &'static str,
+    /// One-line title stating the requirement.
+    pub title: &'static str,
+    /// WCAG success criteria, e.g. `["1.1.1"]` (empty for best practice).
+    pub wcag: &'static [&'static str],
+    /// ACT rule ids implemented.
+    pub act: &'static [&'static str],
+    /// Impact of a failure.
+    pub impact: Impact,
+    /// Best practice rather than a WCAG requirement.
+    pub best_practice: bool,
+    /// Whether a renderer is needed for some verdicts.
+    pub needs: Needs,
+    /// Why it matters, one or two sentences.
+    pub help: &'static str,
+    /// How to fix a failure.
+    pub fix: &'static str,
+    /// Examples.
+    pub examples: Examples,
+}
+
+impl RuleMeta {
+    /// Tags derived from the criteria (`wcag2a` ...) plus `best-practice`.
+    pub fn tags(&self) -> Vec<&'static str> {
+        let mut tags: Vec<&'static str> = self.wcag.iter().filter_map(|sc| wcag::tag_for(sc)).collect();
+        if self.best_practice {
+            tags.push("best-practice");
+        }
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    }
+
+    /// Documentation URL.
+    pub fn help_url(&self) -> String {
+        format!("https://github.com/curbcut/curbcut/blob/main/docs/rules/{}.md", self.id)
+    }
+}
+
+/// Verdict for one target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// Meets the rule.
+    Passed,
+    /// Fails the rule.
+    Failed,
+    /// Can't be decided without a person or a renderer.
+    CantTell,
+}
+
+/// A rule's verdict on one target, with its wording and structured data.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    /// The verdict.
+    pub outcome: Outcome,
+    /// What was found, for people.
+    pub message: String,
+    /// Structured data (colours, ratio, order, ...).
+    pub data: serde_json::Value,
+}
+
+impl Evaluation {
+    /// A pass.
+    pub fn passed(message: impl Into<String>) -> Evaluation {
+        Evaluation { outcome: Outcome::Passed, message: message.into(), data: serde_json::Value::Null }
+    }
+    /// A failure.
+    pub fn failed(message: impl Into<String>) -> Evaluation {
+        Evaluation { outcome: Outcome::Failed, message: message.into(), data: serde_json::Value::Null }
+    }
+    /// Can't tell.
+    pub fn cant_tell(message: impl Into<String>) -> Evaluation {
+        Evaluation { outcome: Outcome::CantTell, message: message.into(), data: serde_json::Value::Null }
+    }
+    /// Attach structured data.
+    pub fn with_data(mut self, data: serde_json::Value) -> Evaluation {
+        self.data = data;
+        self
+    }
+}
+
+/// What rules see of the page.
+pub struct Context<'a> {
+    /// The document.
+    pub snap: &'a Snapshot,
+    /// Computed styles (also reachable through `tree`).
+    pub styles: &'a Styles,
+    /// The accessibility tree.
+    pub tree: &'a Tree<'a>,
+    /// Options of this check.
+    pub options: &'a Options,
+}
+
+/// A rule: which targets it applies to, and the verdict on each.
+pub trait Rule: Sync {
+    /// Metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Targets in tree order. Empty: the rule is inapplicable.
+    fn applicable(&self, cx: &Context) -> Vec<NodeId>;
+    /// Verdict on one target returned by `applicable`.
+    fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation;
+}
+
+/// Every rule, in report order.
+pub static ALL: &[&dyn Rule] = &[&page_has_title::PageHasTitle];
+
+/// Look up a rule by id.
+pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+    ALL.iter().copied().find(|r| r.meta().id == id)
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn ids_unique_and_metadata_complete() {
+        let mut seen = std::collections::HashSet::new();
+        for r in ALL {
+            let m = r.meta();
+            assert!(seen.insert(m.id), "duplicate rule id {}", m.id);
+            assert!(!m.help.is_empty() && !m.fix.is_empty(), "{} needs help and fix", m.id);
+            assert!(!m.examples.fail.is_empty(), "{} needs a fail example", m.id);
+            assert!(m.best_practice || !m.wcag.is_empty(), "{} needs a WCAG criterion or best-practice", m.id);
+            for sc in m.wcag {
+                assert!(wcag::criterion(sc).is_some(), "{}: unknown criterion {sc}", m.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_file_is_registered() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let registered: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+        for entry in std::fs::read_dir(dir).expect("src/rules exists") {
+            let name = entry.expect("dir entry").file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".rs") else { continue };
+            if ["mod", "wcag", "testing", "common"].contains(&stem) {
+                continue;
+            }
+            let id = stem.replace('_', "-");
+            assert!(registered.contains(&id.as_str()), "src/rules/{name} is not in ALL (id {id})");
+        }
+    }
+
+    #[test]
+    fn act_ids_exist_in_the_suite() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/act/testcases.json");
+        let text = std::fs::read_to_string(path).expect("tests/act/testcases.json");
+        for r in ALL {
+            for act in r.meta().act {
+                assert!(text.contains(&format!("\"ruleId\": \"{act}\"")) || text.contains(&format!("\"ruleId\":\"{act}\"")),
+                    "{}: ACT rule {act} not in the suite", r.meta().id);
+            }
+        }
+    }
+}
