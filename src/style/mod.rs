@@ -264,3 +264,6 @@ impl Styles {
 pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
 }
+
+#[cfg(test)]
+mod tests;
