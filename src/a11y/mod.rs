@@ -492,3 +492,61 @@ impl Tree<'_> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse::parse_html, DocumentKind};
+
+    fn find(snap: &Snapshot, tag: &str, nth: usize) -> NodeId {
+        snap.descendants(NodeId::DOCUMENT)
+            .filter(|n| snap.element(*n).is_some_and(|e| &*e.name == tag))
+            .nth(nth)
+            .unwrap_or(NodeId::DOCUMENT)
+    }
+
+    #[test]
+    fn disabled_predicates() {
+        let snap = parse_html(
+            "<select><optgroup disabled><option>a</option></optgroup><option>b</option></select>\
+             <div aria-disabled='true'><button>c</button></div>",
+            DocumentKind::Html,
+        );
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert!(tree.is_disabled(find(&snap, "option", 0)));
+        assert!(tree.is_html_disabled(find(&snap, "option", 0)));
+        assert!(!tree.is_disabled(find(&snap, "option", 1)));
+        assert!(tree.is_aria_disabled(find(&snap, "button", 0)));
+        assert!(tree.is_disabled(find(&snap, "button", 0)));
+        assert!(!tree.is_html_disabled(find(&snap, "button", 0)));
+    }
+
+    #[test]
+    fn role_taxonomy_and_presentational_children() {
+        let snap = parse_html(
+            "<main><input type='search'></main><button><span>x</span></button>",
+            DocumentKind::Html,
+        );
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert!(tree.has_role(find(&snap, "main", 0), "landmark"));
+        assert!(tree.has_role(find(&snap, "input", 0), "textbox"));
+        assert!(!tree.has_role(find(&snap, "input", 0), "landmark"));
+        assert!(tree.in_presentational_children(find(&snap, "span", 0)));
+        assert!(!tree.in_presentational_children(find(&snap, "input", 0)));
+    }
+
+    #[test]
+    fn name_memo_is_sized_to_the_snapshot() {
+        let snap = parse_html("<p>x</p>", DocumentKind::Html);
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert_eq!(tree.names.len(), snap.len());
+        assert_eq!(tree.descriptions.len(), snap.len());
+        let p = find(&snap, "p", 0);
+        // Asking twice returns the memoised value.
+        assert_eq!(tree.name(p), tree.name(p));
+        assert!(tree.names[p.index()].get().is_some());
+    }
+}
