@@ -472,14 +472,33 @@ pub struct TreeEntry {
 }
 
 impl Tree<'_> {
-    /// Every element of the document, in tree order.
+    /// Every element of the document, in tree order. Paths are built from the parent's path
+    /// (one walk, no per-element climb to the root).
     pub fn entries(&self) -> Vec<TreeEntry> {
         let mut out = Vec::new();
         let Some(root) = self.snap.root_element() else { return out };
+        // Per node: its element-child index under its parent and the index of its entry in `out`.
+        let mut next_index: HashMap<NodeId, usize> = HashMap::new();
+        let mut entry_of: HashMap<NodeId, usize> = HashMap::new();
         for id in std::iter::once(root).chain(self.snap.descendants(root)) {
             let Some(el) = self.snap.element(id) else { continue };
+            let path = match self.snap.parent(id).filter(|_| id != root) {
+                Some(parent) => {
+                    let counter = next_index.entry(parent).or_insert(0);
+                    let index = *counter;
+                    *counter += 1;
+                    let mut path = entry_of
+                        .get(&parent)
+                        .and_then(|i| out.get(*i))
+                        .map_or_else(Vec::new, |e: &TreeEntry| e.path.clone());
+                    path.push(index);
+                    path
+                }
+                None => Vec::new(),
+            };
+            entry_of.insert(id, out.len());
             out.push(TreeEntry {
-                path: self.snap.element_path(id),
+                path,
                 tag: el.name.to_string(),
                 role: self.role(id).map(str::to_string),
                 name: self.name(id).to_string(),
