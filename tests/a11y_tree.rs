@@ -402,6 +402,15 @@ fn natively_focusable_elements() {
 }
 
 #[test]
+fn image_map_areas_are_focusable_only_in_a_used_map() {
+    let t = tree("<img src='a.png' alt='m' usemap='#m'><map name='m'><area href='#' alt='a'></map>\
+                  <map name='unused'><area href='#' alt='b'></map>");
+    assert!(at(&t, &[1, 0]).focusable);
+    assert_eq!(at(&t, &[1, 0]).role.as_deref(), Some("link"));
+    assert!(!at(&t, &[2, 0]).focusable);
+}
+
+#[test]
 fn disabled_controls_and_fieldset_legend_exception() {
     let t = tree("<button disabled tabindex='0'>d</button>\
                   <fieldset disabled><legend><input></legend><input><legend><input></legend></fieldset>\

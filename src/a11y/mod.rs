@@ -82,6 +82,8 @@ impl Flags {
     const SECTIONING: u16 = 1 << 12;
     /// Children are inside article/aside/nav/section (aside scoping).
     const SECTIONING_CONTENT: u16 = 1 << 13;
+    /// An ancestor's role has presentational children (button, img, checkbox...).
+    const PRES_CHILDREN: u16 = 1 << 14;
 
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -124,6 +126,16 @@ impl<'a> Tree<'a> {
         // Table element → role of the nearest table ancestor of its descendants.
         let mut table_role: Vec<Option<&'static str>> = vec![None; snap.len()];
         let mut candidates: Vec<(NodeId, i32)> = Vec::new();
+
+        // Image map names used by an `<img usemap>`: an `area` is focusable only in a used map.
+        let used_maps: std::collections::HashSet<&str> = snap
+            .descendants(NodeId::DOCUMENT)
+            .filter_map(|n| snap.element(n))
+            .filter(|e| e.is_html("img"))
+            .filter_map(|e| e.attr("usemap"))
+            .map(|u| u.trim().trim_start_matches('#'))
+            .filter(|u| !u.is_empty())
+            .collect();
 
         let mut doc = Flags::default();
         doc.set(Flags::RENDERED, true);
@@ -179,6 +191,10 @@ impl<'a> Tree<'a> {
             f.set(Flags::FIELDSET_DISABLED, fieldset_disabled);
             f.set(Flags::ARIA_DISABLED, pf.has(Flags::ARIA_DISABLED));
 
+            let parent_pres_children = parent_el.is_some()
+                && self.roles[parent.index()].is_some_and(role::has_presentational_children);
+            f.set(Flags::PRES_CHILDREN, pf.has(Flags::PRES_CHILDREN) || parent_pres_children);
+
             let Some(el) = el else {
                 // Text and comments: inherit the parent's element context.
                 f.set(Flags::EDITABLE, pf.has(Flags::EDITABLE));
@@ -206,7 +222,8 @@ impl<'a> Tree<'a> {
                     .entry(id)
                     .or_insert_with(|| first_child_named(snap, id, "summary"))
                     .is_none();
-            let native = focus::natively_focusable(el, details_summary)
+            let unused_area = el.is_html("area") && !in_used_map(snap, id, &used_maps);
+            let native = (focus::natively_focusable(el, details_summary) && !unused_area)
                 || editing_host
                 || summaryless_details;
             let tabindex = focus::tabindex(el);
@@ -317,11 +334,9 @@ impl<'a> Tree<'a> {
     }
 
     /// Whether some ancestor's role makes its descendants presentational (button, img,
-    /// checkbox...: WAI-ARIA "children presentational"). O(depth).
+    /// checkbox...: WAI-ARIA "children presentational").
     pub fn in_presentational_children(&self, id: NodeId) -> bool {
-        self.snap
-            .ancestors(id)
-            .any(|a| self.role(a).is_some_and(role::has_presentational_children))
+        self.flag(id, Flags::PRES_CHILDREN)
     }
 
     /// Accessible name (accname 1.2), whitespace-folded.
@@ -422,6 +437,16 @@ impl<'a> Tree<'a> {
 /// The first element child of `parent` that is an HTML `name` element.
 fn first_child_named(snap: &Snapshot, parent: NodeId, name: &str) -> Option<NodeId> {
     snap.element_children(parent).find(|c| snap.element(*c).is_some_and(|e| e.is_html(name)))
+}
+
+/// Whether an `area` sits in a `map` whose name an `<img usemap>` refers to. O(depth), for
+/// areas only.
+fn in_used_map(snap: &Snapshot, area: NodeId, used: &std::collections::HashSet<&str>) -> bool {
+    snap.ancestors(area)
+        .filter_map(|a| snap.element(a))
+        .find(|e| e.is_html("map"))
+        .and_then(|m| m.attr("name").or_else(|| m.attr("id")))
+        .is_some_and(|name| used.contains(name))
 }
 
 /// HTML's "actually disabled": form controls with `disabled` or in a disabled fieldset (the

@@ -298,8 +298,9 @@ pub(crate) fn has_author_name(snap: &Snapshot, el: &Element) -> bool {
     }
     el.attr("aria-labelledby").is_some_and(|ids| {
         ids.split_ascii_whitespace().filter_map(|i| snap.by_id(i)).any(|target| {
+            // Stops at the first non-blank text: no full text_content per reference.
             snap.element(target).is_some_and(|t| nonblank(t.attr("aria-label")))
-                || !snap.text_content(target).trim().is_empty()
+                || snap.descendants(target).any(|d| snap.text(d).is_some_and(|t| !t.trim().is_empty()))
         })
     })
 }
