@@ -156,6 +156,10 @@ fn landmark_scoping() {
         ("<nav><footer>f</footer></nav>", &[0, 0], "sectionfooter"),
         ("<div role='main'><header>h</header></div>", &[0, 0], "sectionheader"),
         ("<div><div><header>h</header></div></div>", &[0, 0, 0], "banner"),
+        ("<div role='complementary'><footer>f</footer></div>", &[0, 0], "sectionfooter"),
+        ("<div role='region' aria-label='r'><header>h</header></div>", &[0, 0], "banner"),
+        ("<nav><aside>a</aside></nav>", &[0, 0], "generic"),
+        ("<aside><aside>a</aside></aside>", &[0, 0], "generic"),
         ("<section>s</section>", &[0], "generic"),
         ("<section aria-label='News'>s</section>", &[0], "region"),
         ("<section title='News'>s</section>", &[0], "region"),
@@ -262,6 +266,8 @@ fn presentational_lists_pass_it_to_their_items() {
         ("<ul role='none' aria-label='x'><li>x</li></ul>", &[0], "list"),
         ("<ul role='none' aria-label='x'><li>x</li></ul>", &[0, 0], "none"),
         ("<ul role='none'><li role='button'>x</li></ul>", &[0, 0], "button"),
+        ("<ul><li role='none'>x</li></ul>", &[0, 0], "none"),
+        ("<ul role='list'><li>x</li></ul>", &[0, 0], "listitem"),
         ("<dl role='none'><dt>t</dt></dl>", &[0, 0], "term"),
     ]);
 }

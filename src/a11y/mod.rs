@@ -282,13 +282,13 @@ impl<'a> Tree<'a> {
                 Flags::SECTIONING_CONTENT,
                 pf.has(Flags::SECTIONING_CONTENT) || sectioning_tag || sectioning_role,
             );
+            // Chromium scopes header/footer by these tags and roles, but not by role=region.
             f.set(
                 Flags::SECTIONING,
                 pf.has(Flags::SECTIONING)
                     || sectioning_tag
-                    || sectioning_role
                     || el.is_html("main")
-                    || computed == "main",
+                    || matches!(computed, "article" | "complementary" | "navigation" | "main"),
             );
             self.flags[id.index()] = f;
         }

@@ -275,7 +275,8 @@ pub(crate) fn has_global_aria(el: &crate::dom::Element) -> bool {
 /// tree's single top-down pass from values already computed for the ancestors.
 pub(crate) struct RoleContext {
     /// Inside `article`, `aside`, `main`, `nav`, `section` or an element with role `article`,
-    /// `complementary`, `main`, `navigation` or `region` (header/footer scoping).
+    /// `complementary`, `main` or `navigation` (header/footer scoping; Chromium ignores
+    /// `role=region` here).
     pub in_sectioning: bool,
     /// Inside `article`, `aside`, `nav`, `section` or their roles (aside scoping).
     pub in_sectioning_content: bool,
