@@ -414,6 +414,8 @@ fn image_map_areas_are_focusable_only_in_a_used_map() {
     assert!(at(&t, &[1, 0]).focusable);
     assert_eq!(at(&t, &[1, 0]).role.as_deref(), Some("link"));
     assert!(!at(&t, &[2, 0]).focusable);
+    assert!(at(&t, &[2, 0]).hidden, "an area of an unused map is not rendered");
+    assert!(!at(&t, &[1, 0]).hidden);
 }
 
 #[test]

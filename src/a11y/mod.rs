@@ -160,10 +160,16 @@ impl<'a> Tree<'a> {
             }
 
             // Hidden-ness.
-            let rendered = pf.has(Flags::RENDERED)
-                && style.display != Display::None
-                && !closed_details_content;
             let el = snap.element(id);
+            // The UA sheet hides `area`, but an area of a used image map is rendered through its
+            // image (focusable, exposed as a link): it follows its map instead.
+            let is_area = el.is_some_and(|e| e.is_html("area"));
+            let displayed = if is_area {
+                in_used_map(snap, id, &used_maps)
+            } else {
+                style.display != Display::None
+            };
+            let rendered = pf.has(Flags::RENDERED) && displayed && !closed_details_content;
             let aria_hidden = pf.has(Flags::ARIA_HIDDEN) || el.is_some_and(hidden::aria_hidden);
             let inert = pf.has(Flags::INERT) || el.is_some_and(|e| e.has_attr("inert"));
             let transparent = pf.has(Flags::TRANSPARENT) || style.opacity <= 0.0;
@@ -222,8 +228,7 @@ impl<'a> Tree<'a> {
                     .entry(id)
                     .or_insert_with(|| first_child_named(snap, id, "summary"))
                     .is_none();
-            let unused_area = el.is_html("area") && !in_used_map(snap, id, &used_maps);
-            let native = (focus::natively_focusable(el, details_summary) && !unused_area)
+            let native = focus::natively_focusable(el, details_summary)
                 || editing_host
                 || summaryless_details;
             let tabindex = focus::tabindex(el);
