@@ -2,6 +2,10 @@
 //! hidden-ness, roles (HTML-AAM + WAI-ARIA 1.2), accessible name and description (accname 1.2),
 //! focusability and the sequential focus order. Rules read the page only through [`Tree`].
 
+pub(crate) mod name;
+
+use std::cell::OnceCell;
+
 use crate::dom::{NodeId, Snapshot};
 use crate::style::{ComputedStyle, Styles};
 
@@ -33,12 +37,24 @@ pub struct Tree<'a> {
     pub snap: &'a Snapshot,
     /// Its computed styles.
     pub styles: &'a Styles,
+    /// Per node: accessible name and its source, computed on first request.
+    names: Vec<OnceCell<(String, NameSource)>>,
+    /// Per node: accessible description, computed on first request.
+    descriptions: Vec<OnceCell<String>>,
+    /// Data the name computation builds once (label associations).
+    pub(crate) name_cache: name::Cache,
 }
 
 impl<'a> Tree<'a> {
     /// Build the tree (roles, hidden-ness and focus order are computed here, names lazily).
     pub fn new(snap: &'a Snapshot, styles: &'a Styles) -> Tree<'a> {
-        Tree { snap, styles }
+        Tree {
+            snap,
+            styles,
+            names: vec![OnceCell::new(); snap.len()],
+            descriptions: vec![OnceCell::new(); snap.len()],
+            name_cache: name::Cache::default(),
+        }
     }
 
     /// Computed style of a node.
@@ -52,19 +68,23 @@ impl<'a> Tree<'a> {
         self.snap.element(id).map(|_| "generic")
     }
 
+    fn name_entry(&self, id: NodeId) -> &(String, NameSource) {
+        self.names[id.index()].get_or_init(|| name::compute_name(self, id))
+    }
+
     /// Accessible name (accname 1.2), whitespace-folded.
-    pub fn name(&self, _id: NodeId) -> &str {
-        ""
+    pub fn name(&self, id: NodeId) -> &str {
+        &self.name_entry(id).0
     }
 
     /// Where the accessible name came from.
-    pub fn name_source(&self, _id: NodeId) -> NameSource {
-        NameSource::None
+    pub fn name_source(&self, id: NodeId) -> NameSource {
+        self.name_entry(id).1
     }
 
     /// Accessible description.
-    pub fn description(&self, _id: NodeId) -> &str {
-        ""
+    pub fn description(&self, id: NodeId) -> &str {
+        self.descriptions[id.index()].get_or_init(|| name::compute_description(self, id))
     }
 
     /// Excluded from the accessibility tree (not rendered, or programmatically hidden).
