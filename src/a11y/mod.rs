@@ -3,6 +3,7 @@
 //! focusability and the sequential focus order. Rules read the page only through [`Tree`].
 
 pub(crate) mod name;
+mod stopgap;
 
 use std::cell::OnceCell;
 
@@ -65,7 +66,7 @@ impl<'a> Tree<'a> {
     /// Computed role: a WAI-ARIA role name, `generic` for elements without a specific role,
     /// `none` for presentational ones; `None` for non-elements.
     pub fn role(&self, id: NodeId) -> Option<&'static str> {
-        self.snap.element(id).map(|_| "generic")
+        stopgap::role(self.snap, id)
     }
 
     fn name_entry(&self, id: NodeId) -> &(String, NameSource) {
@@ -88,13 +89,13 @@ impl<'a> Tree<'a> {
     }
 
     /// Excluded from the accessibility tree (not rendered, or programmatically hidden).
-    pub fn is_hidden(&self, _id: NodeId) -> bool {
-        false
+    pub fn is_hidden(&self, id: NodeId) -> bool {
+        stopgap::is_programmatically_hidden(self, id)
     }
 
     /// Rendered at all (no `display:none` on it or an ancestor, not inside `<template>`...).
-    pub fn is_rendered(&self, _id: NodeId) -> bool {
-        true
+    pub fn is_rendered(&self, id: NodeId) -> bool {
+        stopgap::is_rendered(self, id)
     }
 
     /// Visible: rendered, `visibility: visible`, not fully transparent, not clipped away.
@@ -103,8 +104,8 @@ impl<'a> Tree<'a> {
     }
 
     /// Programmatically hidden: aria-hidden="true" or inert on it or an ancestor, or not rendered.
-    pub fn is_programmatically_hidden(&self, _id: NodeId) -> bool {
-        false
+    pub fn is_programmatically_hidden(&self, id: NodeId) -> bool {
+        stopgap::is_programmatically_hidden(self, id)
     }
 
     /// Can receive focus (by script or click): natively focusable or with a valid tabindex,
