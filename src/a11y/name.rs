@@ -99,7 +99,6 @@ fn blocks_content(role: &str) -> bool {
             | "slider"
             | "spinbutton"
             | "status"
-            | "table"
             | "tablist"
             | "tabpanel"
             | "textbox"
@@ -108,6 +107,37 @@ fn blocks_content(role: &str) -> bool {
             | "tree"
             | "treegrid"
     )
+}
+
+/// Controls whose value, not their subtree, stands for them inside another name (accname 2C).
+fn is_value_control(role: &str) -> bool {
+    matches!(
+        role,
+        "textbox"
+            | "searchbox"
+            | "combobox"
+            | "listbox"
+            | "slider"
+            | "spinbutton"
+            | "progressbar"
+            | "scrollbar"
+            | "meter"
+    )
+}
+
+/// Descendants that Chromium sets apart with spaces inside a name from content, even inline.
+fn spaced_role(role: &str) -> bool {
+    matches!(
+        role,
+        "button"
+            | "checkbox"
+            | "radio"
+            | "switch"
+            | "menuitemcheckbox"
+            | "menuitemradio"
+            | "tab"
+            | "option"
+    ) || is_value_control(role)
 }
 
 /// Accessible name of `id` and where it came from, whitespace-folded.
@@ -147,7 +177,7 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     let native = if el.is_html("table") && source != NameSource::Native {
         first_child_named(tree, id, "caption").map(|c| fold(&cx.subtree_text(c)))
     } else if el.is_html("input")
-        && matches!(input_type(el.attr("type")), "button" | "submit" | "reset" | "image")
+        && matches!(input_type(el.attr("type")), "button" | "submit" | "reset")
     {
         el.attr("value").map(fold).filter(|v| *v != name)
     } else if el.is_svg() {
@@ -259,7 +289,13 @@ impl<'t, 'a> Cx<'t, 'a> {
                 return (text, NameSource::Content);
             }
         }
-        // 2I: tooltip, then the placeholder of text fields.
+        // 2I: tooltip, and the placeholder of text fields: Chromium reads an ARIA field's
+        // aria-placeholder before its title, a native field's placeholder after.
+        if is_root && !is_native_text_field(el) {
+            if let Some(p) = self.placeholder(id) {
+                return (p, NameSource::Placeholder);
+            }
+        }
         if let Some(t) = el.attr("title").filter(|t| !is_blank(t)) {
             return (t.to_string(), NameSource::Title);
         }
@@ -378,10 +414,11 @@ impl<'t, 'a> Cx<'t, 'a> {
         let labels: Vec<NodeId> = label_index(self.tree).get(&id).cloned().unwrap_or_default();
         let mut out = String::new();
         for label in labels {
-            if self.visited.contains(&label) {
+            // Chromium ignores a label that is not rendered or is aria-hidden.
+            if self.visited.contains(&label) || !is_shown(self.tree, label) {
                 continue;
             }
-            let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, label) };
+            let mode = Mode { in_ref: true, include_hidden: false };
             let (text, _) = self.alt(label, mode, false);
             out.push(' ');
             out.push_str(&text);
@@ -392,9 +429,7 @@ impl<'t, 'a> Cx<'t, 'a> {
     /// Placeholder of a text field: `placeholder` on native ones, `aria-placeholder` on ARIA ones.
     fn placeholder(&self, id: NodeId) -> Option<String> {
         let el = self.tree.snap.element(id)?;
-        let native_text = el.is_html("textarea")
-            || (el.is_html("input") && is_text_input(input_type(el.attr("type"))));
-        let attr = if native_text {
+        let attr = if is_native_text_field(el) {
             el.attr("placeholder")
         } else if el.ns == crate::dom::ns!(html) && !el.is_html("input") {
             el.attr("aria-placeholder")
@@ -510,7 +545,11 @@ impl<'t, 'a> Cx<'t, 'a> {
         if let Some((text, _)) = native {
             return Part::Text(text);
         }
-        if mode.in_ref || !blocks_content(self.role(id)) {
+        let role = self.role(id);
+        if is_value_control(role) {
+            // A control's own subtree (options, typed text) is never read as content.
+            Part::Skip
+        } else if mode.in_ref || !blocks_content(role) {
             Part::Descend
         } else {
             Part::Skip
@@ -561,7 +600,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 out.push(' ');
                 continue;
             }
-            let block = is_block(tree, id);
+            let mut block = is_block(tree, id) || spaced_role(self.role(id));
             if block {
                 out.push(' ');
             }
@@ -569,6 +608,12 @@ impl<'t, 'a> Cx<'t, 'a> {
             let part = if invisible { Part::Descend } else { self.part(id, mode) };
             match part {
                 Part::Text(t) => {
+                    // Text that did not come from content (alt, aria-label, a value) stands
+                    // apart from its neighbours in Chromium.
+                    if !block && !t.is_empty() {
+                        out.push(' ');
+                        block = true;
+                    }
                     out.push_str(&t);
                     if block {
                         out.push(' ');
@@ -650,6 +695,10 @@ fn input_type(ty: Option<&str>) -> &'static str {
     ];
     let ty = ty.unwrap_or("text").trim();
     KNOWN.iter().copied().find(|k| k.eq_ignore_ascii_case(ty)).unwrap_or("text")
+}
+
+fn is_native_text_field(el: &crate::dom::Element) -> bool {
+    el.is_html("textarea") || (el.is_html("input") && is_text_input(input_type(el.attr("type"))))
 }
 
 fn is_text_input(ty: &str) -> bool {
