@@ -267,15 +267,17 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
         }
-        // 2C: a control embedded in another widget's label contributes its value.
-        if !is_root && !already {
+        // 2D: aria-label. Chromium reads it before the value of a directly referenced control
+        // (only inside name from content does the value win, see `part`).
+        if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
+            return (label.to_string(), NameSource::AriaLabel);
+        }
+        // 2C: a control referenced from another widget's name contributes its value, even
+        // when it references itself.
+        if !is_root {
             if let Some(v) = self.embedded_value(id) {
                 return (v, NameSource::Native);
             }
-        }
-        // 2D: aria-label.
-        if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
-            return (label.to_string(), NameSource::AriaLabel);
         }
         // 2E: the host language.
         if let Some(found) = self.native(id, mode, is_root) {
@@ -283,7 +285,9 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // 2F: content.
         let role = self.role(id);
-        if mode.in_ref || allows_name_from_content(role) || el.is_html("summary") {
+        // Chromium names grid rows from their content, not the rows of an HTML table.
+        let content_role = allows_name_from_content(role) || (role == "row" && !el.is_html("tr"));
+        if mode.in_ref || content_role || el.is_html("summary") {
             let text = self.content(id, mode);
             if !is_blank(&text) {
                 return (text, NameSource::Content);
@@ -314,13 +318,8 @@ impl<'t, 'a> Cx<'t, 'a> {
         for token in refs.split_ascii_whitespace() {
             let Some(target) = self.tree.snap.by_id(token) else { continue };
             let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, target) };
-            // A node may name itself (accname example 5), so the visited set is not consulted
-            // for the referenced node: in_ref already stops a second labelledby hop.
-            let was = self.visited.remove(&target);
+            // A node may name itself (accname example 5): in_ref stops a second labelledby hop.
             let (text, _) = self.alt(target, mode, false);
-            if was {
-                self.visited.insert(target);
-            }
             out.push(' ');
             out.push_str(&text);
         }
@@ -548,8 +547,23 @@ impl<'t, 'a> Cx<'t, 'a> {
         let role = self.role(id);
         if is_value_control(role) {
             // A control's own subtree (options, typed text) is never read as content.
-            Part::Skip
-        } else if mode.in_ref || !blocks_content(role) {
+            return Part::Skip;
+        }
+        let title = el.attr("title").filter(|t| !is_blank(t));
+        if let Some(title) = title {
+            // Chromium falls back to the title of controls and embedded objects inside
+            // another name, never to the title of plain text containers.
+            if matches!(&*el.name, "iframe" | "object" | "embed" | "input") {
+                return Part::Text(title.to_string());
+            }
+            if spaced_role(role) {
+                self.hops += 1;
+                let text = self.content(id, mode);
+                self.hops -= 1;
+                return Part::Text(if is_blank(&text) { title.to_string() } else { text });
+            }
+        }
+        if mode.in_ref || !blocks_content(role) {
             Part::Descend
         } else {
             Part::Skip
@@ -668,7 +682,11 @@ fn never_rendered(el: &crate::dom::Element) -> bool {
 
 /// Block-level boxes are separated from their neighbours in a name (Chromium adds spaces).
 fn is_block(tree: &Tree, id: NodeId) -> bool {
-    matches!(tree.style(id).display, Display::Block | Display::ListItem | Display::Table)
+    // `display: contents` too: Chromium spaces an element without a box of its own.
+    matches!(
+        tree.style(id).display,
+        Display::Block | Display::ListItem | Display::Table | Display::Contents
+    )
 }
 
 fn first_child_named(tree: &Tree, id: NodeId, name: &str) -> Option<NodeId> {
