@@ -140,13 +140,49 @@ fn spaced_role(role: &str) -> bool {
     ) || is_value_control(role)
 }
 
+/// Roles that WAI-ARIA 1.2 prohibits from being named; Chromium still honours aria-label and
+/// aria-labelledby on them, but not title.
+fn prohibits_title_name(role: &str) -> bool {
+    matches!(
+        role,
+        "caption"
+            | "code"
+            | "deletion"
+            | "emphasis"
+            | "generic"
+            | "insertion"
+            | "none"
+            | "paragraph"
+            | "presentation"
+            | "strong"
+            | "subscript"
+            | "superscript"
+    )
+}
+
+/// Embedded content and form controls: their title names them whatever role they map to.
+fn is_replaced_or_control(el: &crate::dom::Element) -> bool {
+    el.is_svg()
+        || el.ns == crate::dom::ns!(html)
+            && matches!(
+                &*el.name,
+                "iframe" | "frame" | "object" | "embed" | "img" | "area" | "audio" | "video"
+                    | "canvas" | "input" | "select" | "textarea" | "button" | "meter"
+                    | "progress" | "output" | "fieldset" | "details" | "summary"
+            )
+}
+
 /// Accessible name of `id` and where it came from, whitespace-folded.
 pub(crate) fn compute_name(tree: &Tree, id: NodeId) -> (String, NameSource) {
     if tree.snap.element(id).is_none() {
         return (String::new(), NameSource::None);
     }
+    // Like Chromium, an element excluded from the tree has no name.
+    if tree.is_hidden(id) {
+        return (String::new(), NameSource::None);
+    }
     let mut cx = Cx::new(tree);
-    let mode = Mode { in_ref: false, include_hidden: !is_shown(tree, id) };
+    let mode = Mode { in_ref: false, include_hidden: false };
     let (text, source) = cx.alt(id, mode, true);
     let text = fold(&text);
     if text.is_empty() {
@@ -160,6 +196,9 @@ pub(crate) fn compute_name(tree: &Tree, id: NodeId) -> (String, NameSource) {
 /// name did not come from it.
 pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     let Some(el) = tree.snap.element(id) else { return String::new() };
+    if tree.is_hidden(id) {
+        return String::new();
+    }
     let mut cx = Cx::new(tree);
     cx.visited.insert(id);
     if let Some(refs) = el.attr("aria-describedby") {
@@ -267,21 +306,25 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
         }
-        // 2D: aria-label. Chromium reads it before the value of a directly referenced control
-        // (only inside name from content does the value win, see `part`).
-        if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
-            return (label.to_string(), NameSource::AriaLabel);
-        }
-        // 2C: a control referenced from another widget's name contributes its value, even
-        // when it references itself.
-        if !is_root {
+        // 2C: a control referenced from another widget's name contributes its value...
+        if !is_root && !already {
             if let Some(v) = self.embedded_value(id) {
                 return (v, NameSource::Native);
             }
         }
+        // 2D: aria-label.
+        if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
+            return (label.to_string(), NameSource::AriaLabel);
+        }
         // 2E: the host language.
         if let Some(found) = self.native(id, mode, is_root) {
             return found;
+        }
+        // ...and, in Chromium, even when it references itself (then after its aria-label).
+        if !is_root && already {
+            if let Some(v) = self.embedded_value(id).filter(|v| !is_blank(v)) {
+                return (v, NameSource::Native);
+            }
         }
         // 2F: content.
         let role = self.role(id);
@@ -300,7 +343,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                 return (p, NameSource::Placeholder);
             }
         }
-        if let Some(t) = el.attr("title").filter(|t| !is_blank(t)) {
+        // Chromium does not name text containers (generic, paragraph...) from their title: it
+        // becomes their description.
+        let title_names = !is_root || !prohibits_title_name(role) || is_replaced_or_control(el);
+        if let Some(t) = el.attr("title").filter(|t| title_names && !is_blank(t)) {
             return (t.to_string(), NameSource::Title);
         }
         if is_root {
@@ -447,7 +493,12 @@ impl<'t, 'a> Cx<'t, 'a> {
         match role {
             "textbox" | "searchbox" => {
                 if el.is_html("input") {
-                    Some(el.attr("value").unwrap_or_default().to_string())
+                    let value = el.attr("value").unwrap_or_default();
+                    if input_type(el.attr("type")) == "password" {
+                        // Chromium masks a password, one bullet per character.
+                        return Some("\u{2022}".repeat(value.chars().count()));
+                    }
+                    Some(value.to_string())
                 } else if el.is_html("textarea") {
                     let text = tree.snap.text_content(id);
                     Some(text.strip_prefix('\n').unwrap_or(&text).to_string())
@@ -466,8 +517,11 @@ impl<'t, 'a> Cx<'t, 'a> {
                     Some(out)
                 } else if el.is_html("input") {
                     Some(el.attr("value").unwrap_or_default().to_string())
+                } else if role == "combobox" {
+                    // An ARIA 1.0 combobox: Chromium lends nothing.
+                    Some(String::new())
                 } else {
-                    // ARIA widget: the options marked selected.
+                    // ARIA listbox: the options marked selected.
                     let mut out = String::new();
                     let mut walk = tree.snap.descendants(id);
                     while let Some(d) = walk.next() {
@@ -516,8 +570,11 @@ impl<'t, 'a> Cx<'t, 'a> {
         if self.hops >= MAX_HOPS {
             return Part::Skip;
         }
-        let already = !self.visited.insert(id);
-        if !mode.in_ref && !already {
+        if !self.visited.insert(id) {
+            // The element being named, met again inside its own label: Chromium drops it.
+            return Part::Skip;
+        }
+        if !mode.in_ref {
             if let Some(refs) = el.attr("aria-labelledby") {
                 self.hops += 1;
                 let text = self.follow_refs(refs);
@@ -527,13 +584,11 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
         }
-        if !already {
-            self.hops += 1;
-            let value = self.embedded_value(id);
-            self.hops -= 1;
-            if let Some(v) = value {
-                return Part::Text(v);
-            }
+        self.hops += 1;
+        let value = self.embedded_value(id);
+        self.hops -= 1;
+        if let Some(v) = value {
+            return Part::Text(v);
         }
         if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
             return Part::Text(label.to_string());
