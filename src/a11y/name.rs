@@ -901,3 +901,93 @@ pub(crate) fn fold(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::DocumentKind;
+    use crate::options::Options;
+
+    /// Name, source and description of the element with id `t`.
+    fn name_of(html: &str) -> (String, NameSource, String) {
+        let snap = crate::dom::parse::parse_html(html, DocumentKind::Html);
+        let styles = crate::style::compute(&snap, &Options::default());
+        let tree = Tree::new(&snap, &styles);
+        let Some(t) = snap.by_id("t") else { panic!("no #t in {html}") };
+        (tree.name(t).to_string(), tree.name_source(t), tree.description(t).to_string())
+    }
+
+    #[test]
+    fn name_sources() {
+        let cases: &[(&str, &str, NameSource)] = &[
+            (r#"<input id="t" placeholder="Email">"#, "Email", NameSource::Placeholder),
+            (r#"<input id="t" title="Email" placeholder="e.g. a@b.c">"#, "Email", NameSource::Title),
+            (r#"<div id="t" role="textbox" aria-placeholder="Email"></div>"#, "Email", NameSource::Placeholder),
+            (r#"<label for="t">Email</label><input id="t" placeholder="x">"#, "Email", NameSource::Label),
+            (r#"<label>Email <input id="t"></label>"#, "Email", NameSource::Label),
+            (r#"<input id="t" aria-label="Email" title="x">"#, "Email", NameSource::AriaLabel),
+            (r#"<p id="l">Email</p><input id="t" aria-labelledby="l" aria-label="x">"#, "Email", NameSource::LabelledBy),
+            (r#"<img id="t" alt="Logo" title="x">"#, "Logo", NameSource::Native),
+            (r#"<img id="t" title="Logo">"#, "Logo", NameSource::Title),
+            (r#"<input id="t" type="submit">"#, "Submit", NameSource::Native),
+            (r#"<input id="t" type="image" title="Go">"#, "Go", NameSource::Title),
+            (r#"<fieldset id="t"><legend>Who</legend></fieldset>"#, "Who", NameSource::Native),
+            (r#"<button id="t">Save</button>"#, "Save", NameSource::Content),
+            (r#"<button id="t" title="Save"></button>"#, "Save", NameSource::Title),
+            (r#"<button id="t"></button>"#, "", NameSource::None),
+            (r#"<iframe id="t" title="Map"></iframe>"#, "Map", NameSource::Title),
+            (r#"<svg id="t"><title>Chart</title></svg>"#, "Chart", NameSource::Native),
+            (r#"<input id="t" aria-label="   " placeholder="Find">"#, "Find", NameSource::Placeholder),
+        ];
+        for (html, name, source) in cases {
+            let (n, s, _) = name_of(html);
+            assert_eq!((n.as_str(), s), (*name, *source), "{html}");
+        }
+    }
+
+    #[test]
+    fn descriptions() {
+        assert_eq!(name_of(r#"<input id="t" title="Email" placeholder="p">"#).2, "");
+        assert_eq!(name_of(r#"<label for="t">E</label><input id="t" title="Your mail">"#).2, "Your mail");
+        assert_eq!(
+            name_of(r#"<button id="t" aria-describedby="a b" title="x">B</button><i id="a">one</i><i id="b" hidden>two</i>"#).2,
+            "one two"
+        );
+        assert_eq!(name_of(r#"<button id="t" aria-description=" d  e " title="x">B</button>"#).2, "d e");
+    }
+
+    #[test]
+    fn cycles_and_self_references_terminate() {
+        let (n, _, _) = name_of(
+            r#"<span id="a" aria-labelledby="t">A</span><button id="t" aria-labelledby="a t">B</button>"#,
+        );
+        assert_eq!(n, "A B");
+        let (n, _, _) = name_of(
+            r#"<label for="t">L <input id="t" aria-labelledby="t"></label><label for="t">M</label>"#,
+        );
+        assert_eq!(n, "L M");
+    }
+
+    #[test]
+    fn labels_are_indexed_once() {
+        let mut html = String::new();
+        for i in 0..2000 {
+            html.push_str(&format!(r#"<label for="i{i}">Field {i}</label><input id="i{i}">"#));
+        }
+        html.push_str(r#"<label for="t">Last</label><input id="t">"#);
+        let start = std::time::Instant::now();
+        let snap = crate::dom::parse::parse_html(&html, DocumentKind::Html);
+        let styles = crate::style::compute(&snap, &Options::default());
+        let tree = Tree::new(&snap, &styles);
+        let names: usize = snap.ids().map(|id| tree.name(id).len()).sum();
+        assert!(names > 0);
+        assert_eq!(snap.by_id("t").map(|t| tree.name(t)), Some("Last"));
+        assert!(start.elapsed().as_secs() < 10, "naming 4000 elements took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn fold_collapses_all_whitespace() {
+        assert_eq!(fold(" a\t\n b\u{2003}c  "), "a b c");
+        assert_eq!(fold("   "), "");
+    }
+}
