@@ -35,8 +35,13 @@ pub const META: RuleMeta = RuleMeta {
     },
 };
 
-/// The name browsers give an image button that has none (HTML-AAM; English).
-const DEFAULT_NAME: &str = "Submit Query";
+/// Whether a host-language name came from the author's `alt` (or `value`, which some browsers
+/// use) rather than being the browser's default.
+fn authored(cx: &Context, target: NodeId, name: &str) -> bool {
+    let Some(el) = cx.snap.element(target) else { return false };
+    let given = |attr: &str| el.attr(attr).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+    given("alt").is_some_and(|a| !a.is_empty()) || given("value").is_some_and(|v| !v.is_empty() && v == name)
+}
 
 enum Reason {
     Named(String),
@@ -81,12 +86,9 @@ impl Rule for InputImageAlt {
         let check = common::check_name(cx, target);
         let data = check.data();
         let reason = match check {
-            // The default name comes from the browser, not from an attribute the author wrote.
-            NameCheck::Named { name, source }
-                if source == NameSource::Native
-                    && name.eq_ignore_ascii_case(DEFAULT_NAME)
-                    && !cx.snap.element(target).is_some_and(|el| el.attr("alt").is_some_and(|a| !a.trim().is_empty())) =>
-            {
+            // A host-language name that no attribute the author wrote gave: the browser's
+            // default ("Submit Query" in HTML-AAM, "Submit" in Chromium, localised).
+            NameCheck::Named { ref name, source } if source == NameSource::Native && !authored(cx, target, name) => {
                 Reason::DefaultName
             }
             NameCheck::Named { name, .. } => Reason::Named(name),
