@@ -291,7 +291,7 @@ fn score(act: &str, name: &str, approved: bool, rules: Vec<String>, results: Vec
 
 fn ids(list: &[&CaseResult]) -> String {
     list.iter()
-        .map(|r| format!("{} [{}…] → {}", r.case.testcase_title, &r.case.testcase_id[..8.min(r.case.testcase_id.len())], r.actual.label()))
+        .map(|r| format!("{} [{}…] → {}", r.case.testcase_title, r.case.testcase_id.get(..8).unwrap_or(&r.case.testcase_id), r.actual.label()))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -181,3 +181,55 @@ mod aria {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse::parse_html;
+    use crate::rules::testing::outcomes;
+    use crate::{DocumentKind, Outcome};
+
+    fn first_element(html: &str, tag: &str) -> Element {
+        let snap = parse_html(html, DocumentKind::Html);
+        let found = snap
+            .descendants(NodeId::DOCUMENT)
+            .find_map(|n| snap.element(n).filter(|e| &*e.name == tag).cloned());
+        found.unwrap_or_else(|| panic!("no <{tag}> in {html}"))
+    }
+
+    #[test]
+    fn explicit_role_is_the_first_valid_token() {
+        let role = |attr: &str| explicit_role(&first_element(&format!("<div role=\"{attr}\"></div>"), "div"));
+        assert_eq!(role("img"), Some("img"));
+        assert_eq!(role("bogus BUTTON link"), Some("button"));
+        assert_eq!(role("presentation"), Some("none"));
+        assert_eq!(role("widget"), None, "abstract roles are not valid");
+        assert_eq!(role(""), None);
+        assert_eq!(explicit_role(&first_element("<div></div>", "div")), None);
+    }
+
+    #[test]
+    fn decorative_and_input_types() {
+        assert!(is_marked_decorative(&first_element("<img alt=\"\">", "img")));
+        assert!(!is_marked_decorative(&first_element("<img alt=\"\" role=\"img\">", "img")));
+        assert!(!is_marked_decorative(&first_element("<img alt=\" x\">", "img")));
+        assert!(is_marked_decorative(&first_element("<iframe role=\"presentation\"></iframe>", "iframe")));
+        assert_eq!(input_type(&first_element("<input type=\" Image \">", "input")), "image");
+        assert_eq!(input_type(&first_element("<input type=\"bogus\">", "input")), "text");
+        assert_eq!(input_type(&first_element("<input>", "input")), "text");
+        assert!(is_input_type(&first_element("<input type=\"DATE\">", "input"), "date"));
+    }
+
+    #[test]
+    fn a_missing_stylesheet_turns_failures_into_cant_tell() {
+        // The unloadable sheet could hide the button or give it ::before text.
+        let out = outcomes("button-name", "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><button></button>");
+        assert_eq!(out.first().map(|o| o.0), Some(Outcome::CantTell), "{out:?}");
+        // A name from aria-label doesn't depend on styles.
+        let out = outcomes(
+            "button-name",
+            "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><button aria-label=\"Close\"></button>",
+        );
+        assert_eq!(out.first().map(|o| o.0), Some(Outcome::Passed), "{out:?}");
+    }
+}
