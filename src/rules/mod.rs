@@ -5,11 +5,23 @@
 //! owns the wording, the `Rule` impl, then tests. Rules read only the accessibility tree and
 //! the snapshot through shared predicates in `crate::a11y`.
 
+pub(crate) mod common;
 pub(crate) mod wcag;
 #[cfg(test)]
 pub(crate) mod testing;
 
+mod button_name;
+mod form_field_name;
+mod heading_not_empty;
+mod iframe_title;
+mod image_alt;
+mod input_image_alt;
+mod link_name;
+mod menuitem_name;
+mod object_alt;
 mod page_has_title;
+mod summary_name;
+mod svg_img_alt;
 
 use serde::Serialize;
 
@@ -162,7 +174,20 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in report order.
-pub static ALL: &[&dyn Rule] = &[&page_has_title::PageHasTitle];
+pub static ALL: &[&dyn Rule] = &[
+    &page_has_title::PageHasTitle,
+    &button_name::ButtonName,
+    &link_name::LinkName,
+    &image_alt::ImageAlt,
+    &input_image_alt::InputImageAlt,
+    &form_field_name::FormFieldName,
+    &svg_img_alt::SvgImgAlt,
+    &summary_name::SummaryName,
+    &menuitem_name::MenuitemName,
+    &heading_not_empty::HeadingNotEmpty,
+    &iframe_title::IframeTitle,
+    &object_alt::ObjectAlt,
+];
 
 /// Look up a rule by id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
