@@ -10,6 +10,9 @@ pub(crate) mod wcag;
 pub(crate) mod testing;
 
 mod page_has_title;
+mod html_has_lang;
+mod html_lang_valid;
+mod element_lang_valid;
 
 use serde::Serialize;
 
@@ -162,7 +165,12 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in report order.
-pub static ALL: &[&dyn Rule] = &[&page_has_title::PageHasTitle];
+pub static ALL: &[&dyn Rule] = &[
+    &page_has_title::PageHasTitle,
+    &html_has_lang::HtmlHasLang,
+    &html_lang_valid::HtmlLangValid,
+    &element_lang_valid::ElementLangValid,
+];
 
 /// Look up a rule by id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
