@@ -13,6 +13,10 @@ mod page_has_title;
 mod html_has_lang;
 mod html_lang_valid;
 mod element_lang_valid;
+mod aria_hidden_focus;
+mod presentational_children_focus;
+mod decorative_not_exposed;
+mod tabindex_positive;
 
 use serde::Serialize;
 
@@ -170,6 +174,10 @@ pub static ALL: &[&dyn Rule] = &[
     &html_has_lang::HtmlHasLang,
     &html_lang_valid::HtmlLangValid,
     &element_lang_valid::ElementLangValid,
+    &aria_hidden_focus::AriaHiddenFocus,
+    &presentational_children_focus::PresentationalChildrenFocus,
+    &decorative_not_exposed::DecorativeNotExposed,
+    &tabindex_positive::TabindexPositive,
 ];
 
 /// Look up a rule by id.
