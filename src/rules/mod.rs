@@ -17,6 +17,11 @@ mod aria_hidden_focus;
 mod presentational_children_focus;
 mod decorative_not_exposed;
 mod tabindex_positive;
+mod iframe_negative_tabindex;
+mod control_not_keyboard_reachable;
+mod label_for_invalid;
+mod multiple_labels;
+mod placeholder_only_name;
 
 use serde::Serialize;
 
@@ -178,6 +183,11 @@ pub static ALL: &[&dyn Rule] = &[
     &presentational_children_focus::PresentationalChildrenFocus,
     &decorative_not_exposed::DecorativeNotExposed,
     &tabindex_positive::TabindexPositive,
+    &iframe_negative_tabindex::IframeNegativeTabindex,
+    &control_not_keyboard_reachable::ControlNotKeyboardReachable,
+    &label_for_invalid::LabelForInvalid,
+    &multiple_labels::MultipleLabels,
+    &placeholder_only_name::PlaceholderOnlyName,
 ];
 
 /// Look up a rule by id.
