@@ -197,7 +197,7 @@ fn empty_target(cx: &Context, n: NodeId) -> bool {
         && !cx.snap.descendants(n).any(|d| {
             cx.snap.element(d).is_some_and(|e| e.is_html("img") || (e.is_svg() && &*e.name == "svg"))
         })
-        && !cx.snap.element(n).is_some_and(|e| e.is_html("img") || e.is_html("input"))
+        && !cx.snap.element(n).is_some_and(|e| e.is_html("img") || e.is_html("input") || e.is_svg())
 }
 
 /// The rule.
@@ -335,6 +335,8 @@ mod tests {
     #[test]
     fn icon_with_click_handler_fails() {
         assert_eq!(verdicts("<span onclick=\"close()\"><svg><path d=\"M0 0\"/></svg></span>"), vec![Outcome::Failed]);
+        assert_eq!(verdicts("<svg onclick=\"close()\"><path d=\"M0 0\"/></svg>"), vec![Outcome::Failed]);
+        assert_eq!(verdicts("<img src=\"x.png\" alt=\"Zoom\" onclick=\"zoom()\">"), vec![Outcome::Failed]);
     }
 
     #[test]

@@ -34,7 +34,11 @@ pub const META: RuleMeta = RuleMeta {
             "<label for=\"n\">First</label> <label for=\"n\">Name</label> <input id=\"n\">",
             "<label for=\"n\">Name</label> <label>Full name <input id=\"n\"></label>",
         ],
-        inapplicable: &["<input aria-label=\"Name\">", "<label for=\"nope\">Name</label><input id=\"n\">"],
+        inapplicable: &[
+            "<input aria-label=\"Name\">",
+            "<label for=\"nope\">Name</label><input id=\"n\">",
+            "<label for=\"n\">A</label><label for=\"n\">B</label><input id=\"n\" hidden>",
+        ],
     },
 };
 
@@ -138,7 +142,11 @@ impl Rule for MultipleLabels {
         if map.is_empty() {
             return Vec::new();
         }
-        cx.snap.descendants(NodeId::DOCUMENT).filter(|n| map.contains_key(n)).collect()
+        // Controls that are not rendered affect nobody.
+        cx.snap
+            .descendants(NodeId::DOCUMENT)
+            .filter(|n| map.contains_key(n) && cx.tree.is_rendered(*n))
+            .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
