@@ -81,8 +81,9 @@ impl Signals {
             None
         };
         let pointer = |id: NodeId| cx.tree.style(id).cursor.trim().eq_ignore_ascii_case("pointer");
-        // Only where the pointer cursor starts: descendants inherit it.
-        let cursor = pointer(n) && !cx.snap.parent_element(n).is_some_and(pointer);
+        // Only where the pointer cursor starts (descendants inherit it), and only on elements
+        // that are not focusable: links and buttons get it from the user-agent sheet.
+        let cursor = pointer(n) && !cx.snap.parent_element(n).is_some_and(pointer) && !cx.tree.is_focusable(n);
         Signals { strong_handlers, weak_handlers, role, cursor }
     }
 
