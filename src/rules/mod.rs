@@ -22,6 +22,18 @@ mod object_alt;
 mod page_has_title;
 mod summary_name;
 mod svg_img_alt;
+mod html_has_lang;
+mod html_lang_valid;
+mod element_lang_valid;
+mod aria_hidden_focus;
+mod presentational_children_focus;
+mod decorative_not_exposed;
+mod tabindex_positive;
+mod iframe_negative_tabindex;
+mod control_not_keyboard_reachable;
+mod label_for_invalid;
+mod multiple_labels;
+mod placeholder_only_name;
 
 use serde::Serialize;
 
@@ -187,6 +199,18 @@ pub static ALL: &[&dyn Rule] = &[
     &heading_not_empty::HeadingNotEmpty,
     &iframe_title::IframeTitle,
     &object_alt::ObjectAlt,
+    &html_has_lang::HtmlHasLang,
+    &html_lang_valid::HtmlLangValid,
+    &element_lang_valid::ElementLangValid,
+    &aria_hidden_focus::AriaHiddenFocus,
+    &presentational_children_focus::PresentationalChildrenFocus,
+    &decorative_not_exposed::DecorativeNotExposed,
+    &tabindex_positive::TabindexPositive,
+    &iframe_negative_tabindex::IframeNegativeTabindex,
+    &control_not_keyboard_reachable::ControlNotKeyboardReachable,
+    &label_for_invalid::LabelForInvalid,
+    &multiple_labels::MultipleLabels,
+    &placeholder_only_name::PlaceholderOnlyName,
 ];
 
 /// Look up a rule by id.
