@@ -6,6 +6,8 @@
 //! Stylesheets that could not be loaded are listed in [`Styles::missing`]: every verdict that
 //! depends on styles must then be `cantTell`.
 
+pub(crate) mod contrast;
+
 use crate::dom::{NodeId, Snapshot};
 use crate::options::Options;
 
