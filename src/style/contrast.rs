@@ -333,4 +333,107 @@ mod tests {
         let s = suggest_foreground(Rgba::BLACK, Rgba::WHITE, 4.5);
         assert_eq!(s.map(to_hex).as_deref(), Some("#000000"));
     }
+
+    /// Parse `html` and give the elements with an `id` the styles `set` makes.
+    fn colors_of(html: &str, target: &str, set: &[(&str, &dyn Fn(&mut crate::style::ComputedStyle))]) -> Result<TextColors, Unknown> {
+        let snap = crate::dom::parse::parse_html(html, crate::dom::DocumentKind::Html);
+        let mut styles = crate::style::Styles { computed: vec![Default::default(); snap.len()], missing: Vec::new() };
+        for (id, f) in set {
+            let Some(n) = snap.by_id(id) else { panic!("no #{id}") };
+            f(&mut styles.computed[n.index()]);
+        }
+        let tree = Tree::new(&snap, &styles);
+        let Some(t) = snap.by_id(target) else { panic!("no #{target}") };
+        text_colors(&tree, t)
+    }
+
+    const PAGE: &str = r#"<html id=html><body id=body><div id=outer><div id=mid><p id=t>Text</p></div></div></body></html>"#;
+
+    #[test]
+    fn defaults_are_black_on_white() {
+        let c = colors_of(PAGE, "t", &[]);
+        assert_eq!(c, Ok(TextColors { foreground: Rgba::BLACK, background: Rgba::WHITE, opacity: 1.0 }));
+    }
+
+    #[test]
+    fn nearest_opaque_background_wins() {
+        let c = colors_of(PAGE, "t", &[
+            ("outer", &|s| s.background_color = hex("000000")),
+            ("mid", &|s| s.background_color = hex("333333")),
+            ("t", &|s| s.color = hex("777777")),
+        ]);
+        let c = c.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(to_hex(c.background), "#333333");
+        assert_eq!(to_hex(c.foreground), "#777777");
+    }
+
+    #[test]
+    fn translucent_backgrounds_stack() {
+        // 50% black over white: #808080 (127.5 rounds up).
+        let c = colors_of(PAGE, "t", &[("mid", &|s| s.background_color = Rgba { a: 0.5, ..Rgba::BLACK })]);
+        assert_eq!(c.map(|c| to_hex(c.background)), Ok("#808080".to_string()));
+    }
+
+    #[test]
+    fn text_alpha_and_opacity_blend_with_the_background() {
+        // ACT afw4f7 failed 4 and 5: both give 2.1:1 on white.
+        let alpha = colors_of(PAGE, "t", &[("t", &|s| s.color = Rgba { a: 0.3, ..Rgba::BLACK })]);
+        let opacity = colors_of(PAGE, "t", &[("t", &|s| s.opacity = 0.3), ("outer", &|s| s.background_color = Rgba::WHITE)]);
+        for c in [alpha, opacity] {
+            let c = c.unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(round2(c.ratio()), 2.11);
+            assert_eq!(c.background, Rgba::WHITE);
+        }
+    }
+
+    #[test]
+    fn opacity_group_fades_its_background_too() {
+        // Black on a black-backed box at 50% over white: both layers fade to grey, ratio 1.
+        let c = colors_of(PAGE, "t", &[
+            ("mid", &|s| { s.background_color = Rgba::BLACK; s.opacity = 0.5 }),
+            ("t", &|s| s.color = Rgba::WHITE),
+        ]);
+        let c = c.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(to_hex(c.background), "#808080");
+        assert_eq!(to_hex(c.foreground), "#ffffff");
+        assert!((c.opacity - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn images_and_gradients_are_unknown_unless_covered() {
+        let body = snapshot_id(PAGE, "body");
+        let c = colors_of(PAGE, "t", &[("body", &|s| s.background_image = true)]);
+        assert_eq!(c, Err(Unknown::BackgroundImage(body)));
+        // An opaque background in front of the image hides it.
+        let c = colors_of(PAGE, "t", &[("body", &|s| s.background_image = true), ("mid", &|s| s.background_color = Rgba::WHITE)]);
+        assert!(c.is_ok());
+        // The element's own image is behind its text.
+        let t = snapshot_id(PAGE, "t");
+        let c = colors_of(PAGE, "t", &[("t", &|s| { s.background_image = true; s.background_color = Rgba::BLACK })]);
+        assert_eq!(c, Err(Unknown::BackgroundImage(t)));
+    }
+
+    #[test]
+    fn out_of_flow_boxes_lose_their_ancestors_backgrounds() {
+        let mid = snapshot_id(PAGE, "mid");
+        let c = colors_of(PAGE, "t", &[("mid", &|s| s.position = Position::Absolute), ("outer", &|s| s.background_color = Rgba::BLACK)]);
+        assert_eq!(c, Err(Unknown::OutOfFlow(mid)));
+        // The body's background paints the whole canvas: still known.
+        let c = colors_of(PAGE, "t", &[("mid", &|s| s.position = Position::Fixed), ("body", &|s| s.background_color = Rgba::BLACK), ("t", &|s| s.color = Rgba::WHITE)]);
+        assert_eq!(c.map(|c| c.ratio().round()), Ok(21.0));
+        // Its own opaque background travels with it.
+        let c = colors_of(PAGE, "t", &[("mid", &|s| { s.position = Position::Absolute; s.background_color = Rgba::BLACK }), ("outer", &|s| s.background_color = Rgba::WHITE)]);
+        assert_eq!(c.map(|c| to_hex(c.background)), Ok("#000000".to_string()));
+    }
+
+    #[test]
+    fn display_contents_paints_nothing() {
+        let c = colors_of(PAGE, "t", &[("mid", &|s| { s.display = Display::Contents; s.background_color = Rgba::BLACK })]);
+        assert_eq!(c.map(|c| c.background), Ok(Rgba::WHITE));
+    }
+
+    fn snapshot_id(html: &str, id: &str) -> NodeId {
+        let snap = crate::dom::parse::parse_html(html, crate::dom::DocumentKind::Html);
+        snap.by_id(id).unwrap_or(NodeId::DOCUMENT)
+    }
 }
