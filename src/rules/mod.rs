@@ -10,6 +10,8 @@ pub(crate) mod wcag;
 pub(crate) mod testing;
 
 mod page_has_title;
+mod text_contrast;
+mod text_contrast_enhanced;
 
 use serde::Serialize;
 
@@ -162,7 +164,11 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in report order.
-pub static ALL: &[&dyn Rule] = &[&page_has_title::PageHasTitle];
+pub static ALL: &[&dyn Rule] = &[
+    &page_has_title::PageHasTitle,
+    &text_contrast::TextContrast,
+    &text_contrast_enhanced::TextContrastEnhanced,
+];
 
 /// Look up a rule by id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {

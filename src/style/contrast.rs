@@ -167,12 +167,15 @@ pub(crate) fn text_colors(tree: &Tree, id: NodeId) -> Result<TextColors, Unknown
     Ok(TextColors { foreground: over(fg, Rgba::WHITE), background: over(bg, Rgba::WHITE), opacity })
 }
 
-/// The opaque background behind the text directly inside element `id`.
+/// The opaque background behind the text directly inside element `id` (for rules judging
+/// other contrasts, e.g. non-text or link-in-text).
+#[allow(dead_code)]
 pub(crate) fn resolve_background(tree: &Tree, id: NodeId) -> Result<Rgba, Unknown> {
     text_colors(tree, id).map(|c| c.background)
 }
 
 /// The opaque colour the text directly inside element `id` is painted with.
+#[allow(dead_code)]
 pub(crate) fn effective_foreground(tree: &Tree, id: NodeId) -> Result<Rgba, Unknown> {
     text_colors(tree, id).map(|c| c.foreground)
 }
