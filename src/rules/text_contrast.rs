@@ -278,7 +278,11 @@ fn disabled_labels(cx: &Context) -> HashSet<NodeId> {
             let wrapping = snap
                 .ancestors(id)
                 .find(|a| snap.element(*a).is_some_and(|e| e.is_html("label")))
-                .filter(|l| snap.element(*l).and_then(|e| e.attr("for")).is_none_or(|f| Some(f) == own_id));
+                .filter(|l| match snap.element(*l).and_then(|e| e.attr("for")) {
+                    // A wrapping label with `for` labels that control, not this one.
+                    Some(f) => Some(f) == own_id,
+                    None => true,
+                });
             out.extend(wrapping);
         }
     }

@@ -338,7 +338,9 @@ mod tests {
     }
 
     /// Parse `html` and give the elements with an `id` the styles `set` makes.
-    fn colors_of(html: &str, target: &str, set: &[(&str, &dyn Fn(&mut crate::style::ComputedStyle))]) -> Result<TextColors, Unknown> {
+    type Set<'a> = &'a [(&'a str, &'a dyn Fn(&mut crate::style::ComputedStyle))];
+
+    fn colors_of(html: &str, target: &str, set: Set) -> Result<TextColors, Unknown> {
         let snap = crate::dom::parse::parse_html(html, crate::dom::DocumentKind::Html);
         let mut styles = crate::style::Styles { computed: vec![Default::default(); snap.len()], missing: Vec::new() };
         for (id, f) in set {
