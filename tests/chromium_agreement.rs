@@ -18,6 +18,8 @@
 //!   element inside `<body>`. Pages whose scripts changed the document are left out.
 //! - Roles: every `data-check` element; on ACT pages the elements for which either side gives a
 //!   role other than hidden/plain, or either side (when it includes the node) gives a name.
+//!   A node Chromium prunes only as `uninteresting` also agrees with its `computedRole`.
+//!   `<area>`/`<map>` are left out: Chromium exposes image-map areas only through the image.
 //! - Names: elements Chromium includes in its tree, and among them on ACT pages only those with
 //!   a role or a name on either side. Names are compared after whitespace folding, case
 //!   sensitively. `<video>`/`<audio>` names are Chromium's media-controls text
@@ -46,6 +48,10 @@ const HIDDEN_REASONS: &[&str] = &[
     "inertElement",
     "inertSubtree",
 ];
+
+/// Elements left out: Chromium exposes image-map areas only through their image, never at the
+/// `<area>` (or `<map>`) node, so the recording has nothing to compare with.
+const NOT_COMPARED_TAGS: &[&str] = &["area", "map"];
 
 /// Chromium roles whose name is browser UI text, not computed from the page.
 const UI_NAMED_RAW_ROLES: &[&str] = &["Video", "Audio"];
@@ -79,6 +85,8 @@ struct Recorded {
     ignored: bool,
     #[serde(default)]
     ignored_reasons: Vec<String>,
+    #[serde(default)]
+    computed_role: Option<String>,
     #[serde(default)]
     check: Option<String>,
 }
@@ -114,6 +122,24 @@ fn chromium_class(rec: &Recorded) -> Class {
     match rec.role.as_deref() {
         None | Some("generic") | Some("none") | Some("presentation") => Class::Plain,
         Some(r) => Class::Role(r.to_ascii_lowercase()),
+    }
+}
+
+/// Whether our class agrees with Chromium's. A node Chromium prunes only as `uninteresting`
+/// (a `tbody` of a plain table, SVG shapes, a plain `g`...) still has its role, which
+/// `computedRole` reports: either that role or no semantics agrees.
+fn roles_agree(mine: &Class, theirs: &Class, rec: &Recorded) -> bool {
+    if mine == theirs {
+        return true;
+    }
+    let only_uninteresting =
+        rec.ignored && !rec.ignored_reasons.is_empty() && rec.ignored_reasons.iter().all(|r| r == "uninteresting");
+    match (mine, rec.computed_role.as_deref()) {
+        (Class::Role(r), Some(computed)) if only_uninteresting => {
+            let computed = if computed == "image" { "img" } else { computed };
+            r == computed
+        }
+        _ => false,
     }
 }
 
@@ -249,7 +275,7 @@ fn compare_page(page: &RecordedPage, out: &mut Vec<Mismatch>) -> Tally {
         } else {
             body.as_deref().is_some_and(|b| is_inside(&rec.path, b))
         };
-        if !in_scope {
+        if !in_scope || NOT_COMPARED_TAGS.contains(&rec.tag.as_str()) {
             continue;
         }
         let mismatch = |what: &'static str, ours: String, chromium: String| Mismatch {
@@ -277,11 +303,12 @@ fn compare_page(page: &RecordedPage, out: &mut Vec<Mismatch>) -> Tally {
         let has_role = matches!(mine, Class::Role(_)) || matches!(theirs, Class::Role(_));
         if corpus || has_role || named {
             tally.roles += 1;
-            if mine == theirs {
+            if roles_agree(&mine, &theirs, rec) {
                 tally.roles_ok += 1;
             } else {
                 let raw = rec.raw_role.as_deref().unwrap_or("-");
-                out.push(mismatch("ROLE", mine.to_string(), format!("{theirs} (raw {raw})")));
+                let why = if rec.ignored { format!(", ignored: {}", rec.ignored_reasons.join(" ")) } else { String::new() };
+                out.push(mismatch("ROLE", mine.to_string(), format!("{theirs} (raw {raw}{why})")));
             }
         }
         let ui_named = rec.raw_role.as_deref().is_some_and(|r| UI_NAMED_RAW_ROLES.contains(&r));
