@@ -17,7 +17,9 @@
 //! - Elements in scope: on corpus pages the elements marked `data-check`; on ACT pages every
 //!   element inside `<body>`. Pages whose scripts changed the document are left out.
 //! - Roles: every `data-check` element; on ACT pages the elements for which either side gives a
-//!   role other than hidden/plain, or either side (when it includes the node) gives a name.
+//!   role other than hidden/plain (for a node Chromium ignores, its `computedRole`: a hidden
+//!   button counts whichever side hides it), or either side (when it includes the node) gives a
+//!   name.
 //!   A node Chromium prunes only as `uninteresting` also agrees with its `computedRole`.
 //!   `<area>`/`<map>` are left out: Chromium exposes image-map areas only through the image.
 //! - Names: elements Chromium includes in its tree, and among them on ACT pages only those with
@@ -122,6 +124,18 @@ fn chromium_class(rec: &Recorded) -> Class {
     match rec.role.as_deref() {
         None | Some("generic") | Some("none") | Some("presentation") => Class::Plain,
         Some(r) => Class::Role(r.to_ascii_lowercase()),
+    }
+}
+
+/// The role Chromium gives a node whether or not it is in the tree (`computedRole` of an
+/// ignored node: a hidden button is still a button), when it is more than generic/none. It
+/// makes hidden elements count on ACT pages whichever side hides them.
+fn semantic_role(rec: &Recorded) -> Option<String> {
+    let role = if rec.ignored { rec.computed_role.as_deref() } else { rec.role.as_deref() }?;
+    match role {
+        "" | "generic" | "none" | "presentation" => None,
+        "image" => Some("img".into()),
+        r => Some(r.to_ascii_lowercase()),
     }
 }
 
@@ -300,7 +314,9 @@ fn compare_page(page: &RecordedPage, out: &mut Vec<Mismatch>) -> Tally {
         let our_name = fold(&entry.name);
         let their_name = if rec.ignored { String::new() } else { fold(&rec.name) };
         let named = !their_name.is_empty() || (!entry.hidden && !our_name.is_empty());
-        let has_role = matches!(mine, Class::Role(_)) || matches!(theirs, Class::Role(_));
+        let has_role = matches!(mine, Class::Role(_))
+            || matches!(theirs, Class::Role(_))
+            || semantic_role(rec).is_some();
         if corpus || has_role || named {
             tally.roles += 1;
             if roles_agree(&mine, &theirs, rec) {
@@ -435,4 +451,38 @@ fn recording_covers_the_corpus_and_the_act_cases() {
         assert!(Path::new(&repo().join(&file)).exists(), "{file} missing");
     }
     assert!(wanted >= 150, "only {wanted} ACT cases for the name rules");
+}
+
+/// The comparison's own rules, on hand-made records.
+#[test]
+fn classes_and_agreement_rules() {
+    let rec = |role: &str, ignored: bool, reasons: &[&str], computed: &str| Recorded {
+        path: vec![1, 0],
+        tag: "x".into(),
+        role: Some(role.into()),
+        raw_role: Some(role.into()),
+        name: String::new(),
+        ignored,
+        ignored_reasons: reasons.iter().map(|r| r.to_string()).collect(),
+        computed_role: Some(computed.into()),
+        check: None,
+    };
+    let hidden_button = rec("none", true, &["ariaHiddenElement"], "button");
+    assert_eq!(chromium_class(&hidden_button), Class::Hidden);
+    assert_eq!(semantic_role(&hidden_button).as_deref(), Some("button"));
+    let tbody = rec("none", true, &["uninteresting"], "rowgroup");
+    assert_eq!(chromium_class(&tbody), Class::Plain);
+    assert!(roles_agree(&Class::Role("rowgroup".into()), &Class::Plain, &tbody));
+    assert!(roles_agree(&Class::Plain, &Class::Plain, &tbody));
+    assert!(!roles_agree(&Class::Role("row".into()), &Class::Plain, &tbody));
+    let empty_alt = rec("none", true, &["emptyAlt"], "image");
+    assert!(!roles_agree(&Class::Role("img".into()), &chromium_class(&empty_alt), &empty_alt));
+    let div = rec("generic", false, &[], "generic");
+    assert_eq!(chromium_class(&div), Class::Plain);
+    assert_eq!(semantic_role(&div), None);
+    assert_eq!(chromium_class(&rec("img", false, &[], "image")), Class::Role("img".into()));
+    assert_eq!(fold("  a \n\t b  "), "a b");
+    // The recorder's hash of the empty input and of "a" (FNV-1a 64 reference values).
+    assert_eq!(fnv1a64(b""), "cbf29ce484222325");
+    assert_eq!(fnv1a64(b"a"), "af63dc4c8601ec8c");
 }
