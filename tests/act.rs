@@ -14,7 +14,8 @@
 //!
 //! The test asserts zero inconsistent rules, a floor of complete approved rules, and a ratchet:
 //! `tests/act/complete.txt` lists the ACT ids that were complete, and each must stay complete.
-//! Run `cargo test --test act -- --nocapture` to see the table.
+//! Run `cargo test --test act -- --nocapture` to see the table; it is also written to
+//! `target/tmp/act-report.txt`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -423,6 +424,11 @@ fn act_conformance() {
         let _ = writeln!(text, "add to complete.txt: {} ({})", s.act, s.name);
     }
     println!("{text}");
+    // Also kept on disk for CI logs and for people who ran the test without --nocapture.
+    let report = Path::new(env!("CARGO_TARGET_TMPDIR")).join("act-report.txt");
+    if std::fs::write(&report, &text).is_ok() {
+        println!("(table written to {})", report.display());
+    }
 
     assert!(
         inconsistent.is_empty(),
