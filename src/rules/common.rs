@@ -24,14 +24,6 @@ pub(crate) fn is_included(cx: &Context, id: NodeId) -> bool {
     !cx.tree.is_hidden(id)
 }
 
-/// ACT "programmatically hidden": `visibility` other than `visible` on the element, or
-/// `display: none` / `aria-hidden="true"` on it or an ancestor.
-pub(crate) fn is_programmatically_hidden(cx: &Context, id: NodeId) -> bool {
-    cx.tree.is_programmatically_hidden(id)
-        || !cx.tree.is_rendered(id)
-        || cx.tree.style(id).visibility != crate::style::Visibility::Visible
-}
-
 /// The semantic role (after presentational-role conflict resolution), `presentation` folded
 /// into `none`.
 pub(crate) fn semantic_role(cx: &Context, id: NodeId) -> Option<&'static str> {
