@@ -17,6 +17,7 @@ mod values;
 
 #[allow(unused_imports)] // for other modules (contrast, live collector)
 pub(crate) use color::parse_color;
+pub(crate) use element::select_all;
 pub(crate) mod contrast;
 
 use crate::dom::{NodeId, Snapshot};
