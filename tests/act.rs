@@ -354,6 +354,28 @@ fn table(scores: &[RuleScore]) -> String {
     out
 }
 
+/// Compare the scores with the ACT ids listed as complete: (regressions, ids to add).
+fn ratchet(listed: &[String], scores: &[RuleScore]) -> (Vec<String>, Vec<String>) {
+    let mut regressions = Vec::new();
+    for act in listed {
+        match scores.iter().find(|s| &s.act == act) {
+            Some(s) if s.verdict == Verdict::Complete => {}
+            Some(s) => regressions.push(format!(
+                "{act} ({}) is listed in tests/act/complete.txt but is now {}",
+                s.name,
+                s.verdict.label()
+            )),
+            None => regressions.push(format!("{act} is listed in tests/act/complete.txt but no rule implements it any more")),
+        }
+    }
+    let additions = scores
+        .iter()
+        .filter(|s| s.verdict == Verdict::Complete && !listed.contains(&s.act))
+        .map(|s| format!("add to complete.txt: {} ({})", s.act, s.name))
+        .collect();
+    (regressions, additions)
+}
+
 fn read_complete_list() -> Vec<String> {
     let path = repo().join("tests/act/complete.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -410,18 +432,9 @@ fn act_conformance() {
         let _ = writeln!(text, "complete with some cantTell answers: {}", complete_with_cant_tell.join(", "));
     }
 
-    // Ratchet.
-    let listed = read_complete_list();
-    let mut regressions = Vec::new();
-    for act in &listed {
-        match scores.iter().find(|s| &s.act == act) {
-            Some(s) if s.verdict == Verdict::Complete => {}
-            Some(s) => regressions.push(format!("{act} ({}) is listed in tests/act/complete.txt but is now {}", s.name, s.verdict.label())),
-            None => regressions.push(format!("{act} is listed in tests/act/complete.txt but no rule implements it any more")),
-        }
-    }
-    for s in scores.iter().filter(|s| s.verdict == Verdict::Complete && !listed.contains(&s.act)) {
-        let _ = writeln!(text, "add to complete.txt: {} ({})", s.act, s.name);
+    let (regressions, additions) = ratchet(&read_complete_list(), &scores);
+    for line in &additions {
+        let _ = writeln!(text, "{line}");
     }
     println!("{text}");
     // Also kept on disk for CI logs and for people who ran the test without --nocapture.
@@ -517,6 +530,29 @@ mod scoring {
             verdict(vec![result(E::Failed, A::CantTell, &[]), result(E::Inapplicable, A::Inapplicable, &[])]),
             Verdict::Partial
         );
+    }
+
+    #[test]
+    fn ratchet_flags_regressions_and_new_complete_rules() {
+        use Actual as A;
+        use Expected as E;
+        let complete = score("aaa111", "A", true, vec![], vec![result(E::Failed, A::Failed, &["1.1.1"])]);
+        let partial = score(
+            "bbb222",
+            "B",
+            true,
+            vec![],
+            vec![result(E::Failed, A::Failed, &["1.1.1"]), result(E::Failed, A::Passed, &[])],
+        );
+        let scores = [complete, partial];
+        let listed = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (reg, add) = ratchet(&listed(&["aaa111"]), &scores);
+        assert!(reg.is_empty() && add.is_empty(), "{reg:?} {add:?}");
+        let (reg, add) = ratchet(&listed(&["bbb222", "ccc333"]), &scores);
+        assert_eq!(reg.len(), 2, "{reg:?}");
+        assert!(reg[0].contains("bbb222") && reg[0].contains("partial"), "{reg:?}");
+        assert!(reg[1].contains("no rule implements it"), "{reg:?}");
+        assert_eq!(add, vec!["add to complete.txt: aaa111 (A)".to_string()]);
     }
 
     #[test]
