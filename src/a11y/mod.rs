@@ -57,6 +57,8 @@ pub struct Tree<'a> {
     pub(crate) names: Vec<OnceCell<(String, NameSource)>>,
     /// Memo of accessible descriptions, filled by [`Tree::description`].
     pub(crate) descriptions: Vec<OnceCell<String>>,
+    /// Data the name computation builds once (label associations).
+    pub(crate) name_cache: name::Cache,
 }
 
 /// Per-node booleans of the tree pass.
@@ -111,6 +113,7 @@ impl<'a> Tree<'a> {
             tab_pos: vec![0; n],
             names: (0..n).map(|_| OnceCell::new()).collect(),
             descriptions: (0..n).map(|_| OnceCell::new()).collect(),
+            name_cache: name::Cache::default(),
         };
         tree.build();
         tree
