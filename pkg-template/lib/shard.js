@@ -152,9 +152,9 @@ export async function mergeReports(paths) {
   /** @type {Report[]} */
   const all = [];
   let tool = null;
-  /** @type {Map<string, string>} page URL → file it came from */
+  /** @type {Map<string, number>} page URL → index of the shard report it came from */
   const seen = new Map();
-  for (const path of paths) {
+  for (const [index, path] of paths.entries()) {
     let text;
     try {
       text = await readFile(path, 'utf8');
@@ -176,8 +176,10 @@ export async function mergeReports(paths) {
       const url = r.page?.url;
       if (typeof url === 'string') {
         const first = seen.get(url);
-        if (first !== undefined && first !== path) throw new Error(`page ${url} is in both ${first} and ${path}: were the shards run with different --shard counts?`);
-        seen.set(url, path);
+        if (first !== undefined && first !== index) {
+          throw new Error(`page ${url} is in both ${paths[first]} and ${path}: was a report given twice, or were the shards run with different --shard counts?`);
+        }
+        seen.set(url, index);
       }
       all.push(r);
     }

@@ -96,5 +96,6 @@ test('mergeReports: clear errors for bad inputs', async () => {
   await assert.rejects(mergeReports([p('bad.json')]), /bad\.json is not valid JSON/);
   await assert.rejects(mergeReports([p('other.json')]), /other\.json is not a curbcut JSON report/);
   await assert.rejects(mergeReports([p('a.json'), p('a2.json')]), /page a\.html is in both/);
+  await assert.rejects(mergeReports([p('a.json'), p('a.json')]), /given twice/);
   await assert.rejects(mergeReports([p('a.json'), p('v2.json')]), /same version/);
 });
