@@ -56,8 +56,8 @@ describe('SARIF 2.1.0', () => {
 
   test('valid against the SARIF 2.1.0 schema (Microsoft SARIF multitool, offline)', () => {
     const log = join(dir, 'out/validation.sarif');
-    const r = spawnSync('npx', ['--no', 'sarif-multitool', 'validate', file, '--output', log, '--force'], {
-      cwd: template, env: cleanEnv(), encoding: 'utf8', timeout: 180_000,
+    const r = spawnSync('npx', ['sarif-multitool', 'validate', file, '--output', log], {
+      cwd: template, env: cleanEnv({ npm_config_yes: 'false' }), encoding: 'utf8', timeout: 180_000,
     });
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
     const results = JSON.parse(readFileSync(log, 'utf8')).runs.flatMap((run) => run.results ?? []);

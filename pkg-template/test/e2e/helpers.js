@@ -138,17 +138,18 @@ export function writeFiles(dir, files) {
 }
 
 /**
- * `npx curbcut …` as a user runs it (`--no`: never fetch curbcut from the registry; the
- * installed one must be used).
+ * `npx curbcut …` as a user runs it. `npm_config_yes=false` (what `--no` sets; the flag itself
+ * would make npm parse the arguments after `curbcut` as its own) keeps npx from fetching a
+ * package named curbcut from the registry: the installed one must be used.
  * @param {string[]} args
  * @param {{ cwd: string, input?: string | Buffer, env?: Record<string, string> }} options
  * @returns {{ code: number | null, stdout: string, stderr: string }}
  */
 export function npx(args, { cwd, input, env = {} }) {
-  const r = spawnSync('npx', ['--no', 'curbcut', ...args], {
+  const r = spawnSync('npx', ['curbcut', ...args], {
     cwd,
     input: input ?? '',
-    env: cleanEnv(env),
+    env: cleanEnv({ npm_config_yes: 'false', ...env }),
     encoding: 'utf8',
     timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,

@@ -19,41 +19,49 @@ const REPORT_URL = 'http://curbcut-report.test/report.html';
 /** Calls the exposed counter; `p` names the payload so a failure says which one ran. */
 const hit = (p) => `__pwned('${p}')`;
 
+let regions = 0;
+/**
+ * Each payload in a landmark of its own: identical defects in one landmark share a fingerprint
+ * and reports may show such a group by one snippet, so every payload gets its own.
+ * @param {string[]} elements
+ */
+const regioned = (elements) =>
+  elements.map((e) => `<section aria-label="Payload ${++regions}">${e}</section>`).join('\n');
+
 /** Payloads in attributes, text, titles, `</script>` in snippets and javascript: URLs. */
 const EVIL = {
-  'pages/attributes.html': page([
-    '<h1>Attributes</h1>',
+  'pages/attributes.html': page('<h1>Attributes</h1>\n' + regioned([
     `<img src="x.png" onerror="${hit('onerror')}" onload="${hit('onload')}" data-x="&quot;&gt;&lt;img src=y onerror=${hit('attr-breakout')}&gt;">`,
     `<img src="javascript:${hit('img-src')}" title="'><svg onload=${hit('svg-title')}>">`,
     `<button style="background:url(https://evil.example/bg.png)" onclick="${hit('onclick')}" onfocus="${hit('onfocus')}" autofocus></button>`,
     `<input type="image" src="https://evil.example/i.png" formaction="javascript:${hit('formaction')}">`,
-  ].join('\n')),
-  'pages/text.html': page([
-    '<h1>Text</h1>',
+  ])),
+  'pages/text.html': page('<h1>Text</h1>\n' + regioned([
     `<h2><script>${hit('script-in-text')}</script></h2>`,
     `<a href="/x"><img src="a.png">&lt;script&gt;${hit('escaped-text')}&lt;/script&gt;</a>`,
     `<button>&lt;img src=x onerror=${hit('button-text')}&gt;</button>`,
     `<button aria-label=""><svg onload="${hit('svg-onload')}"></svg></button>`,
     `<iframe srcdoc="&lt;script&gt;parent.${hit('srcdoc')}&lt;/script&gt;"></iframe>`,
-  ].join('\n'), `</title><script>${hit('title')}</script>`),
-  'pages/snippets.html': page([
-    '<h1>Snippets</h1>',
+  ]), `</title><script>${hit('title')}</script>`),
+  'pages/snippets.html': page('<h1>Snippets</h1>\n' + regioned([
     `<img src="a.png" data-end="</script><script>${hit('end-script')}</script>">`,
     `<img src="b.png" data-comment="<!--<script>" data-more="</script><script>alert('end-script-alert')</script>">`,
     `<img src="c.png" data-cdata="]]></style><style>*{background:url(https://evil.example/css.png)}</style>">`,
     `<img src="d.png" data-json="\\u003c/script>{&quot;a&quot;:&quot;</script><img src=x onerror=${hit('json')}>">`,
-  ].join('\n')),
+  ])),
   'pages/urls.html': [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>URLs</title>',
     '<link rel="stylesheet" href="https://evil.example/site.css">',
     '<link rel="stylesheet" href="javascript:alert(\'stylesheet-url\')">',
     '</head><body><main><h1>URLs</h1>',
-    `<a href="javascript:${hit('href')}"></a>`,
-    `<a href="JaVaScRiPt:alert('href-alert')"><img src="e.png"></a>`,
-    `<a href=" javascript:${hit('href-space')}" title="x"></a>`,
-    `<area href="javascript:${hit('area')}">`,
-    `<object data="javascript:${hit('object')}"></object>`,
-    '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"></a>',
+    regioned([
+      `<a href="javascript:${hit('href')}"></a>`,
+      `<a href="JaVaScRiPt:alert('href-alert')"><img src="e.png"></a>`,
+      `<a href=" javascript:${hit('href-space')}"></a>`,
+      `<area href="javascript:${hit('area')}">`,
+      `<object data="javascript:${hit('object')}"></object>`,
+      '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"></a>',
+    ]),
     '</main></body></html>',
   ].join('\n'),
   // Page names are page content too.
@@ -122,11 +130,19 @@ describe('HTML report in headless Chromium', { skip }, () => {
     return { context, tab, executed, requests };
   }
 
-  test('the counter works (control: a page that does run a payload)', async () => {
-    const { context, executed } = await open(`<!doctype html><title>c</title><img src="data:," onerror="${hit('control')}"><script>alert('control-dialog')</script>`);
-    await new Promise((r) => setTimeout(r, 200));
-    await context.close();
-    assert.deepEqual(executed.sort(), ['control', 'dialog: control-dialog']);
+  test('the counters work (controls: pages that do run payloads and make requests)', async () => {
+    const control = await open(`<!doctype html><title>c</title><img src="data:," onerror="${hit('control')}"><script>alert('control-dialog')</script><img src="https://evil.example/control.png">`);
+    await new Promise((r) => setTimeout(r, 300));
+    await control.context.close();
+    assert.deepEqual(control.executed.sort(), ['control', 'dialog: control-dialog']);
+    assert.deepEqual(control.requests, ['GET https://evil.example/control.png']);
+    // The real report with one snippet left unescaped: the harness sees the payload run.
+    const escaped = /&lt;\/script&gt;&lt;script&gt;__pwned\((?:&#39;|&#x27;|&apos;|')end-script(?:&#39;|&#x27;|&apos;|')\)&lt;\/script&gt;/;
+    assert.match(html, escaped, 'the snippet is in the report, escaped');
+    const broken = await open(html.replace(escaped, `</script><script>${hit('unescaped')}</script>`));
+    await new Promise((r) => setTimeout(r, 300));
+    await broken.context.close();
+    assert.deepEqual(broken.executed, ['unescaped']);
   });
 
   test('the report lists the planted findings', () => {
