@@ -46,6 +46,35 @@ function findTarball() {
   return tgz.length ? join(pkgDir, tgz[tgz.length - 1]) : null;
 }
 
+/** Sources the package is built from: a tarball older than any of them is rebuilt. */
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'src', 'pkg-template/index.js', 'pkg-template/browser.js',
+  'pkg-template/index.d.ts', 'pkg-template/lib', 'pkg-template/bin', 'pkg-template/config.schema.json',
+  'pkg-template/package.json', 'pkg-template/build.mjs'];
+
+/**
+ * Newest modification time among the sources (an iterative walk).
+ * @returns {number}
+ */
+function newestSource() {
+  let newest = 0;
+  const stack = SOURCES.map((s) => join(root, s));
+  while (stack.length) {
+    const p = /** @type {string} */ (stack.pop());
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) stack.push(join(p, name));
+    } else {
+      newest = Math.max(newest, st.mtimeMs);
+    }
+  }
+  return newest;
+}
+
 /**
  * Run `fn` holding a lock folder (mkdir is atomic); a lock older than `staleMs` is taken over.
  * @template T
@@ -77,15 +106,15 @@ async function withLock(lock, fn, staleMs) {
 }
 
 /**
- * The packed tarball, built with `node build.mjs` when ../pkg has none (to test changes,
- * rebuild first: `node build.mjs`).
+ * The packed tarball, built with `node build.mjs` when ../pkg has none or it is older than
+ * a source file (Rust, the JS files, package.json).
  * @returns {Promise<string>}
  */
 export async function tarball() {
   const lock = join(tmpdir(), `curbcut-e2e-build-${createHash('sha256').update(root).digest('hex').slice(0, 8)}.lock`);
   return withLock(lock, () => {
     let tgz = findTarball();
-    if (!tgz) {
+    if (!tgz || statSync(tgz).mtimeMs < newestSource()) {
       execFileSync(process.execPath, [join(template, 'build.mjs')], { cwd: template, stdio: ['ignore', 'inherit', 'inherit'] });
       tgz = findTarball();
       if (!tgz) throw new Error(`node build.mjs wrote no tarball into ${pkgDir}`);
