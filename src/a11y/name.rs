@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{NameSource, Tree};
 use crate::dom::NodeId;
-use crate::style::{Display, Visibility};
+use crate::style::{Display, Position, Visibility};
 
 /// Deepest chain of hops (labelledby → label → option ...) followed for one name.
 const MAX_HOPS: usize = 32;
@@ -662,7 +662,10 @@ impl<'t, 'a> Cx<'t, 'a> {
             if never_rendered(el) {
                 continue;
             }
-            if !mode.include_hidden && !is_shown(tree, id) {
+            // Not rendered, inert or aria-hidden: the whole subtree is out. `visibility: hidden`
+            // only hides the element's own text: a `visibility: visible` descendant shows.
+            if !mode.include_hidden && (!tree.is_rendered(id) || tree.is_inert(id) || aria_hidden(el))
+            {
                 continue;
             }
             if el.is_html("br") {
@@ -723,6 +726,11 @@ fn is_shown(tree: &Tree, id: NodeId) -> bool {
     tree.is_rendered(id) && !tree.is_programmatically_hidden(id)
 }
 
+/// `aria-hidden="true"` on the element itself (ancestors were already skipped by the walk).
+fn aria_hidden(el: &crate::dom::Element) -> bool {
+    el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
 /// Elements whose content never renders as text, hidden or not.
 fn never_rendered(el: &crate::dom::Element) -> bool {
     if el.is_svg() {
@@ -737,11 +745,11 @@ fn never_rendered(el: &crate::dom::Element) -> bool {
 
 /// Block-level boxes are separated from their neighbours in a name (Chromium adds spaces).
 fn is_block(tree: &Tree, id: NodeId) -> bool {
-    // `display: contents` too: Chromium spaces an element without a box of its own.
-    matches!(
-        tree.style(id).display,
-        Display::Block | Display::ListItem | Display::Table | Display::Contents
-    )
+    // `display: contents` too: Chromium spaces an element without a box of its own; and an
+    // absolutely positioned box is blockified.
+    let style = tree.style(id);
+    matches!(style.display, Display::Block | Display::ListItem | Display::Table | Display::Contents)
+        || matches!(style.position, Position::Absolute | Position::Fixed)
 }
 
 fn first_child_named(tree: &Tree, id: NodeId, name: &str) -> Option<NodeId> {
