@@ -264,6 +264,22 @@ line</textarea></a>"##, "a", "line", ""),
     (r##"<style>.b::before{content:'B'} .a::after{content:'A'} .i::before{content:'\2192'} .n::before{content:none} .at::before{content:attr(data-x)} .hid{visibility:hidden} .vis{visibility:visible} .blk{display:block} .fl{display:flex} .cell{display:table-cell} .gone{display:none} .op{opacity:0} .sr{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style><h1><span class=b></span>Title</h1>"##, "h1", "BTitle", ""),
     (r##"<style>.b::before{content:'B'} .a::after{content:'A'} .i::before{content:'\2192'} .n::before{content:none} .at::before{content:attr(data-x)} .hid{visibility:hidden} .vis{visibility:visible} .blk{display:block} .fl{display:flex} .cell{display:table-cell} .gone{display:none} .op{opacity:0} .sr{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style><a href=#><img alt=A class=blk>B</a>"##, "a", "A B", ""),
     (r##"<style>.b::before{content:'B'} .a::after{content:'A'} .i::before{content:'\2192'} .n::before{content:none} .at::before{content:attr(data-x)} .hid{visibility:hidden} .vis{visibility:visible} .blk{display:block} .fl{display:flex} .cell{display:table-cell} .gone{display:none} .op{opacity:0} .sr{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style><a href=#><span class=n>x</span></a>"##, "a", "x", ""),
+    // --- title as name or description, per element (Chromium)
+    (r##"<abbr title=T>x</abbr>"##, "abbr", "T", ""),
+    (r##"<time title=T>x</time>"##, "time", "", "T"),
+    (r##"<mark title=T>x</mark>"##, "mark", "", "T"),
+    (r##"<label title=T>x</label>"##, "label", "T", ""),
+    (r##"<em title=T>x</em>"##, "em", "", "T"),
+    (r##"<code title=T>x</code>"##, "code", "", "T"),
+    (r##"<nav title=T>x</nav>"##, "nav", "T", ""),
+    (r##"<ul title=T>x</ul>"##, "ul", "T", ""),
+    (r##"<dl title=T>x</dl>"##, "dl", "T", ""),
+    (r##"<dl><dd title=T>x</dd></dl>"##, "dd", "", "T"),
+    (r##"<dl><dt title=T>x</dt></dl>"##, "dt", "x", "T"),
+    (r##"<figure><figcaption title=T>x</figcaption></figure>"##, "figcaption", "T", ""),
+    (r##"<hr title=T>"##, "hr", "T", ""),
+    (r##"<table title=T><tr title=T3><td>x</td></tr></table>"##, "tr", "T3", ""),
+    (r##"<section title=T>x</section>"##, "section", "T", ""),
 ];
 
 /// The entry for `target` (`tag` or `tag@n`).

@@ -147,20 +147,24 @@ fn prohibits_title_name(role: &str) -> bool {
         role,
         "caption"
             | "code"
+            | "definition"
             | "deletion"
             | "emphasis"
             | "generic"
             | "insertion"
+            | "mark"
             | "none"
             | "paragraph"
             | "presentation"
             | "strong"
             | "subscript"
             | "superscript"
+            | "time"
     )
 }
 
-/// Embedded content and form controls: their title names them whatever role they map to.
+/// Embedded content, form controls, and elements Chromium maps to roles of its own (`abbr`,
+/// `label`, `dl`, `figcaption`): their title names them whatever ARIA role they map to.
 fn is_replaced_or_control(el: &crate::dom::Element) -> bool {
     el.is_svg()
         || el.ns == crate::dom::ns!(html)
@@ -168,7 +172,8 @@ fn is_replaced_or_control(el: &crate::dom::Element) -> bool {
                 &*el.name,
                 "iframe" | "frame" | "object" | "embed" | "img" | "area" | "audio" | "video"
                     | "canvas" | "input" | "select" | "textarea" | "button" | "meter"
-                    | "progress" | "output" | "fieldset" | "details" | "summary"
+                    | "progress" | "output" | "fieldset" | "details" | "summary" | "abbr"
+                    | "label" | "dl" | "figcaption"
             )
 }
 
