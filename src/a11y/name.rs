@@ -225,7 +225,10 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     {
         el.attr("value").map(fold).filter(|v| *v != name)
     } else if el.is_svg() {
-        svg_child_text(tree, id, "desc")
+        // SVG: `<desc>`, else a `<title>` that did not give the name (Chromium, SVG-AAM).
+        svg_child_text(tree, id, "desc").filter(|d| !d.is_empty()).or_else(|| {
+            (source != NameSource::Native).then(|| svg_child_text(tree, id, "title")).flatten()
+        })
     } else {
         None
     };
