@@ -34,6 +34,8 @@ mod control_not_keyboard_reachable;
 mod label_for_invalid;
 mod multiple_labels;
 mod placeholder_only_name;
+mod text_contrast;
+mod text_contrast_enhanced;
 
 use serde::Serialize;
 
@@ -211,6 +213,8 @@ pub static ALL: &[&dyn Rule] = &[
     &label_for_invalid::LabelForInvalid,
     &multiple_labels::MultipleLabels,
     &placeholder_only_name::PlaceholderOnlyName,
+    &text_contrast::TextContrast,
+    &text_contrast_enhanced::TextContrastEnhanced,
 ];
 
 /// Look up a rule by id.
