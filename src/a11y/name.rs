@@ -237,7 +237,9 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     }
     if source != NameSource::Title {
         if let Some(t) = el.attr("title").map(fold).filter(|t| !t.is_empty() && *t != name) {
-            return t;
+            if !cx.repeats_text(id, &t) {
+                return t;
+            }
         }
     }
     String::new()
@@ -316,7 +318,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // 2C: a control referenced from another widget's name contributes its value...
         if !is_root && !already {
-            if let Some(v) = self.embedded_value(id) {
+            if let Some(v) = self.embedded_value(id, mode) {
                 return (v, NameSource::Native);
             }
         }
@@ -330,14 +332,15 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // ...and, in Chromium, even when it references itself (then after its aria-label).
         if !is_root && already {
-            if let Some(v) = self.embedded_value(id).filter(|v| !is_blank(v)) {
+            if let Some(v) = self.embedded_value(id, mode).filter(|v| !is_blank(v)) {
                 return (v, NameSource::Native);
             }
         }
         // 2F: content.
         let role = self.role(id);
-        // Chromium names grid rows from their content, not the rows of an HTML table.
-        let content_role = allows_name_from_content(role) || (role == "row" && !el.is_html("tr"));
+        // Chromium names rows from their content only inside a grid or treegrid.
+        let content_role =
+            allows_name_from_content(role) || (role == "row" && self.in_grid(id));
         if mode.in_ref || content_role || el.is_html("summary") {
             let text = self.content(id, mode);
             if !is_blank(&text) {
@@ -355,6 +358,10 @@ impl<'t, 'a> Cx<'t, 'a> {
         // becomes their description.
         let title_names = !is_root || !prohibits_title_name(role) || is_replaced_or_control(el);
         if let Some(t) = el.attr("title").filter(|t| title_names && !is_blank(t)) {
+            // Chromium drops a title that only repeats the element's own text.
+            if is_root && self.repeats_text(id, t) {
+                return (String::new(), NameSource::None);
+            }
             return (t.to_string(), NameSource::Title);
         }
         if is_root {
@@ -363,6 +370,27 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
         }
         (String::new(), NameSource::None)
+    }
+
+    /// Whether `title` equals the element's own visible text (folded).
+    fn repeats_text(&mut self, id: NodeId, title: &str) -> bool {
+        if self.tree.snap.node(id).first_child.is_none() {
+            return false;
+        }
+        let text = self.content(id, Mode { in_ref: true, include_hidden: false });
+        fold(&text) == fold(title)
+    }
+
+    /// A row inside a grid or treegrid (row groups in between), as opposed to a table's.
+    fn in_grid(&self, row: NodeId) -> bool {
+        for a in self.tree.snap.ancestors(row) {
+            match self.tree.role(a) {
+                Some("grid" | "treegrid") => return true,
+                Some("table") => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Concatenated text alternatives of an IDREF list (2B): each referenced node is computed
@@ -451,9 +479,14 @@ impl<'t, 'a> Cx<'t, 'a> {
                 (!is_blank(&text)).then_some((text, NameSource::Native))
             }
             "table" if !presentational => {
-                let caption = first_child_named(tree, id, "caption")?;
-                let text = self.subtree_text_mode(caption, mode);
-                (!is_blank(&text)).then_some((text, NameSource::Native))
+                if let Some(caption) = first_child_named(tree, id, "caption") {
+                    let text = self.subtree_text_mode(caption, mode);
+                    if !is_blank(&text) {
+                        return Some((text, NameSource::Native));
+                    }
+                }
+                // Chromium still reads the obsolete summary attribute, after the caption.
+                el.attr("summary").filter(|s| !is_blank(s)).and_then(|s| native(s.to_string()))
             }
             "option" | "optgroup" => {
                 el.attr("label").filter(|l| !is_blank(l)).and_then(|l| native(l.to_string()))
@@ -494,7 +527,7 @@ impl<'t, 'a> Cx<'t, 'a> {
     }
 
     /// The value an embedded control lends to another element's name (accname 2C).
-    fn embedded_value(&mut self, id: NodeId) -> Option<String> {
+    fn embedded_value(&mut self, id: NodeId, mode: Mode) -> Option<String> {
         let tree = self.tree;
         let el = tree.snap.element(id)?;
         let role = self.role(id);
@@ -526,8 +559,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                 } else if el.is_html("input") {
                     Some(el.attr("value").unwrap_or_default().to_string())
                 } else if role == "combobox" {
-                    // An ARIA 1.0 combobox: Chromium lends nothing.
-                    Some(String::new())
+                    // An element combobox: Chromium lends its text when it is referenced or
+                    // focusable, nothing otherwise.
+                    let lends = mode.in_ref || tree.is_focusable(id);
+                    Some(if lends { fold(&tree.snap.text_content(id)) } else { String::new() })
                 } else {
                     // ARIA listbox: the options marked selected.
                     let mut out = String::new();
@@ -593,7 +628,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
         }
         self.hops += 1;
-        let value = self.embedded_value(id);
+        let value = self.embedded_value(id, mode);
         self.hops -= 1;
         if let Some(v) = value {
             return Part::Text(v);
