@@ -711,7 +711,8 @@ impl<'t, 'a> Cx<'t, 'a> {
             {
                 continue;
             }
-            if el.is_html("br") {
+            // Line breaks, and word-break opportunities, which Chromium reads as breaks too.
+            if el.is_html("br") || el.is_html("wbr") {
                 out.push(' ');
                 continue;
             }
