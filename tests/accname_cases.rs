@@ -436,6 +436,15 @@ fn deep_and_cyclic_inputs_are_bounded() {
     let link = entries.iter().find(|e| e.tag == "a").expect("link");
     assert_eq!(link.name, "deep");
 
+    // Each nested control with a title starts a nested name: the nesting is bounded.
+    let nested = format!(
+        "<a href=\"#\">{}x{}</a>",
+        "<span role=\"button\" title=\"t\">".repeat(depth),
+        "</span>".repeat(depth)
+    );
+    let entries = accessibility_tree(&nested, &Options::default()).expect("parses");
+    assert!(entries.iter().any(|e| e.tag == "a"));
+
     let cyclic = r#"<span id="a" aria-labelledby="b">A</span><span id="b" aria-labelledby="a">B</span>
         <label id="l" for="i">L <label for="i" aria-labelledby="l">M</label></label><input id="i">"#;
     let entries = accessibility_tree(cyclic, &Options::default()).expect("parses");
