@@ -6,6 +6,17 @@
 //! `aria-labelledby`/`aria-describedby`, `<label>` elements, the chosen option of an embedded
 //! select); each hop is bounded by [`MAX_HOPS`] and a visited set guards cycles. Name from content
 //! walks the subtree with an explicit stack, so document depth never grows the native stack.
+//!
+//! Where Chromium departs from the letter of accname/HTML-AAM we follow Chromium (each choice is
+//! a case in `tests/accname_cases.rs`): hidden `<label>`s are ignored (a hidden
+//! aria-labelledby target is not); `<figure>` is not named by its `<figcaption>`; title comes
+//! before placeholder for native fields but aria-placeholder before title for ARIA ones; text
+//! containers (generic, paragraph, time...) are never named by their title, and a title that
+//! only repeats the element's text is dropped; containers such as navigation, group, article
+//! or img lend nothing to an ancestor's name from content; descendants named by something
+//! other than their text (alt, aria-label, a value), and controls, are set apart by spaces;
+//! rows are named from content only inside a grid; elements excluded from the tree have no
+//! name.
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
