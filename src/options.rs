@@ -127,6 +127,11 @@ impl Options {
         self.read_local(&resolved)
     }
 
+    /// `href` resolved against `base` (an importing sheet) or the page URL.
+    pub(crate) fn resolve_href(&self, href: &str, base: Option<&str>) -> String {
+        resolve_url(base.or(self.url.as_deref()), href.trim())
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     fn read_local(&self, resolved: &str) -> Result<(String, String), String> {
         let path = self.local_path(resolved).ok_or_else(|| {

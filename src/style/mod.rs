@@ -239,6 +239,9 @@ impl Default for ComputedStyle {
 pub struct MissingResource {
     /// URL as written.
     pub url: String,
+    /// URL resolved against the page (or importing sheet): the key a caller supplies the
+    /// text under in `Options::stylesheets`.
+    pub resolved: String,
     /// Why it was not loaded.
     pub reason: String,
 }
