@@ -390,6 +390,13 @@ line</textarea></a>"##, "a", "line", ""),
     (r##"<details><summary><h3>Sum head</h3></summary></details>"##, "summary", "Sum head", ""),
     (r##"<details open><summary>S</summary><p>body</p></details>"##, "details", "", ""),
     (r##"<output for=a>out</output><label>Total <output>9</output></label>"##, "output@1", "Total", ""),
+    // --- an element met again inside the ancestor that labels it
+    (r##"<p id=terms><span role=checkbox aria-checked=false tabindex=0 aria-labelledby=terms>I agree to the</span> <a href=#>terms of service</a></p>"##, "span", "I agree to the terms of service", ""),
+    (r##"<div id=a>Mail <input value=me aria-labelledby=a></div>"##, "input", "Mail", ""),
+    (r##"<div id=a>Pick <select aria-labelledby=a><option>One</select></div>"##, "select", "Pick", ""),
+    (r##"<div id=a>Press <button aria-labelledby=a>Go</button> now</div>"##, "button", "Press Go now", ""),
+    (r##"<label>Click <button aria-labelledby=l>Me</button></label><span id=l>L</span>"##, "button", "L", ""),
+    (r##"<label id=lab>Click <button aria-labelledby=lab>Me</button></label>"##, "button", "Click Me", ""),
 ];
 
 /// The entry for `target` (`tag` or `tag@n`).

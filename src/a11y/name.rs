@@ -198,7 +198,7 @@ pub(crate) fn compute_name(tree: &Tree, id: NodeId) -> (String, NameSource) {
         return (String::new(), NameSource::None);
     }
     let mut cx = Cx::new(tree);
-    let mode = Mode { in_ref: false, include_hidden: false };
+    let mode = Mode { in_ref: false, include_hidden: false, in_label: false };
     let (text, source) = cx.alt(id, mode, true);
     let text = fold(&text);
     if text.is_empty() {
@@ -264,6 +264,9 @@ struct Mode {
     in_ref: bool,
     /// The directly referenced node (or the root) is hidden: its hidden subtree counts (2A).
     include_hidden: bool,
+    /// Inside a `<label>`: the element being named, met again there, lends nothing (in an
+    /// aria-labelledby traversal it lends its content or value, as in Chromium).
+    in_label: bool,
 }
 
 /// What a descendant contributes to its ancestor's name from content.
@@ -388,7 +391,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         if self.tree.snap.node(id).first_child.is_none() {
             return false;
         }
-        let text = self.content(id, Mode { in_ref: true, include_hidden: false });
+        let text = self.content(id, Mode { in_ref: true, include_hidden: false, in_label: false });
         fold(&text) == fold(title)
     }
 
@@ -410,7 +413,8 @@ impl<'t, 'a> Cx<'t, 'a> {
         let mut out = String::new();
         for token in refs.split_ascii_whitespace() {
             let Some(target) = self.tree.snap.by_id(token) else { continue };
-            let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, target) };
+            let mode =
+                Mode { in_ref: true, include_hidden: !is_shown(self.tree, target), in_label: false };
             // A node may name itself (accname example 5): in_ref stops a second labelledby hop.
             let (text, _) = self.alt(target, mode, false);
             out.push(' ');
@@ -515,7 +519,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             if self.visited.contains(&label) || !is_shown(self.tree, label) {
                 continue;
             }
-            let mode = Mode { in_ref: true, include_hidden: false };
+            let mode = Mode { in_ref: true, include_hidden: false, in_label: true };
             let (text, _) = self.alt(label, mode, false);
             out.push(' ');
             out.push_str(&text);
@@ -583,7 +587,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                         if self.role(d) == "option" && o.attr("aria-selected") == Some("true") {
                             let (text, _) = self.alt(
                                 d,
-                                Mode { in_ref: true, include_hidden: false },
+                                Mode { in_ref: true, include_hidden: false, in_label: false },
                                 false,
                             );
                             out.push(' ');
@@ -609,12 +613,12 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// Text of a subtree as a label (all content, hidden parts only when `mode` says so).
     fn subtree_text(&mut self, id: NodeId) -> String {
-        let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, id) };
+        let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, id), in_label: false };
         self.content(id, mode)
     }
 
     fn subtree_text_mode(&mut self, id: NodeId, mode: Mode) -> String {
-        let mode = Mode { in_ref: true, include_hidden: mode.include_hidden };
+        let mode = Mode { in_ref: true, ..mode };
         self.content(id, mode)
     }
 
@@ -624,11 +628,12 @@ impl<'t, 'a> Cx<'t, 'a> {
         if self.hops >= MAX_HOPS {
             return Part::Skip;
         }
-        if !self.visited.insert(id) {
+        let already = !self.visited.insert(id);
+        if already && mode.in_label {
             // The element being named, met again inside its own label: Chromium drops it.
             return Part::Skip;
         }
-        if !mode.in_ref {
+        if !mode.in_ref && !already {
             if let Some(refs) = el.attr("aria-labelledby") {
                 self.hops += 1;
                 let text = self.follow_refs(refs);
@@ -638,11 +643,13 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
         }
-        self.hops += 1;
-        let value = self.embedded_value(id, mode);
-        self.hops -= 1;
-        if let Some(v) = value {
-            return Part::Text(v);
+        if !already {
+            self.hops += 1;
+            let value = self.embedded_value(id, mode);
+            self.hops -= 1;
+            if let Some(v) = value {
+                return Part::Text(v);
+            }
         }
         if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
             return Part::Text(label.to_string());
