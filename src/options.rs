@@ -73,6 +73,12 @@ pub struct Options {
     pub document_kind: Option<DocumentKind>,
     /// Largest input accepted, in bytes.
     pub max_bytes: usize,
+    /// CSS selectors of elements whose findings (and their subtrees') are suppressed.
+    pub exclude: Vec<String>,
+    /// Check the input as a fragment (component, story, snippet): page-level rules (title,
+    /// lang, landmarks, bypass blocks) don't apply. Default: a fragment when the input has no
+    /// `<html>` or `<body>` tag.
+    pub fragment: Option<bool>,
 }
 
 /// Tags that run when `tags` is not given.
@@ -94,6 +100,8 @@ impl Default for Options {
             include_passed: false,
             document_kind: None,
             max_bytes: 32 * 1024 * 1024,
+            exclude: Vec::new(),
+            fragment: None,
         }
     }
 }
@@ -117,6 +125,11 @@ impl Options {
             return Ok((text.clone(), resolved));
         }
         self.read_local(&resolved)
+    }
+
+    /// `href` resolved against `base` (an importing sheet) or the page URL.
+    pub(crate) fn resolve_href(&self, href: &str, base: Option<&str>) -> String {
+        resolve_url(base.or(self.url.as_deref()), href.trim())
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -31,6 +31,14 @@ pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
+/// Check a page given as bytes (encoding sniffed): `checkBytes(bytes, options?) -> Report`.
+#[wasm_bindgen(js_name = checkBytes)]
+pub fn check_bytes(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let report = crate::check_bytes(bytes, &options).map_err(js_error)?;
+    to_js(&report)
+}
+
 /// The accessibility tree of a page: `accessibilityTree(html, options?) -> TreeEntry[]`.
 #[wasm_bindgen(js_name = accessibilityTree)]
 pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
