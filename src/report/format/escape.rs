@@ -8,8 +8,14 @@
 //! untrusted: each writer here appends to an output buffer so presenters never build
 //! intermediate strings per character.
 
-/// Append `s` escaped for HTML text or a quoted attribute value. NUL becomes U+FFFD, as the
-/// HTML parser would make it anyway.
+/// Whether `c` is a control character no text output should carry (everything but tab, line
+/// feed and carriage return): C0, DEL and C1.
+fn forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Append `s` escaped for HTML text or a quoted attribute value. Control characters (parse
+/// errors in HTML; NUL would become U+FFFD anyway) become U+FFFD.
 pub(crate) fn html(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
@@ -18,7 +24,7 @@ pub(crate) fn html(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\0' => out.push('\u{FFFD}'),
+            c if forbidden_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -77,7 +83,7 @@ pub(crate) fn markdown(out: &mut String, s: &str) {
                 out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
-            '\0' => out.push('\u{FFFD}'),
+            c if forbidden_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -98,22 +104,27 @@ fn longest_run(s: &str, tick: char) -> usize {
 }
 
 /// Append `s` as a Markdown code span: the backtick fence is longer than any backtick run inside,
-/// padded with spaces (which CommonMark strips) so a leading or trailing backtick can't join the
-/// fence. Line breaks become spaces. With `in_table`, `|` is escaped: GFM splits table cells on
+/// padded with a space on each side (which CommonMark strips) when `s` starts or ends with a
+/// backtick (it would join the fence) or a space (it would be stripped). Line breaks become spaces. With `in_table`, `|` is escaped: GFM splits table cells on
 /// it even inside code spans, and removes the backslash there.
 pub(crate) fn markdown_code(out: &mut String, s: &str, in_table: bool) {
     let fence = "`".repeat(longest_run(s, '`') + 1);
+    let pad = s.is_empty() || s.starts_with(['`', ' ']) || s.ends_with(['`', ' ']);
     out.push_str(&fence);
-    out.push(' ');
+    if pad {
+        out.push(' ');
+    }
     for c in s.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             '|' if in_table => out.push_str("\\|"),
-            '\0' => out.push('\u{FFFD}'),
+            c if forbidden_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
-    out.push(' ');
+    if pad {
+        out.push(' ');
+    }
     out.push_str(&fence);
 }
 
@@ -126,8 +137,8 @@ pub(crate) fn markdown_fenced(out: &mut String, s: &str, lang: &str) {
     out.push('\n');
     for c in s.chars() {
         match c {
-            '\0' => out.push('\u{FFFD}'),
             '\r' => {}
+            c if forbidden_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -210,11 +221,13 @@ mod tests {
     #[test]
     fn markdown_fences_outgrow_backtick_runs() {
         let s = with(|o| markdown_code(o, "a``b", false));
-        assert_eq!(s, "``` a``b ```");
+        assert_eq!(s, "```a``b```");
+        let s = with(|o| markdown_code(o, "`a", false));
+        assert_eq!(s, "`` `a ``");
         let s = with(|o| markdown_fenced(o, "x\n`````\ny", "html"));
         assert!(s.starts_with("``````html\n") && s.ends_with("\n``````\n"), "{s}");
         let s = with(|o| markdown_code(o, "a|b", true));
-        assert_eq!(s, "` a\\|b `");
+        assert_eq!(s, "`a\\|b`");
     }
 
     #[test]

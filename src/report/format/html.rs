@@ -369,11 +369,7 @@ fn item(out: &mut String, view: &View<'_>, it: &Item<'_>) {
         }
     } else {
         let pages = view.pages_of(it).len();
-        out.push_str(&format!(
-            "{} on {}: ",
-            plural(it.occurrences.len(), "time", "times"),
-            plural(pages, "page", "pages")
-        ));
+        out.push_str(&format!("on {}: ", plural(pages, "page", "pages")));
         for (i, o) in it.occurrences.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");

@@ -217,6 +217,9 @@ fn rule_heading(out: &mut String, g: &RuleGroup<'_>, kind: Kind, level: &str) {
     out.push('\n');
 }
 
+/// Pages listed for a repeated finding before "and N more".
+const PAGES_LISTED: usize = 25;
+
 fn item(out: &mut String, view: &View<'_>, it: &Item<'_>, n: usize) {
     let f = it.first();
     out.push_str(&format!("{n}. "));
@@ -231,8 +234,8 @@ fn item(out: &mut String, view: &View<'_>, it: &Item<'_>, n: usize) {
             out.push_str(&format!(" (line {})", f.line));
         }
     } else {
-        out.push_str(&format!(" — {} on {}: ", plural(it.occurrences.len(), "time", "times"), plural(pages.len(), "page", "pages")));
-        for (i, o) in it.occurrences.iter().enumerate() {
+        out.push_str(&format!(" — on {}: ", plural(pages.len(), "page", "pages")));
+        for (i, o) in it.occurrences.iter().take(PAGES_LISTED).enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
@@ -241,6 +244,9 @@ fn item(out: &mut String, view: &View<'_>, it: &Item<'_>, n: usize) {
             if o.finding.line > 0 {
                 out.push_str(&format!(" line {}", o.finding.line));
             }
+        }
+        if it.occurrences.len() > PAGES_LISTED {
+            out.push_str(&format!(" and {} more", it.occurrences.len() - PAGES_LISTED));
         }
     }
     out.push_str("\n\n   ");

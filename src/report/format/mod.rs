@@ -116,10 +116,11 @@ pub struct FormatOptions {
 /// ```json
 /// { "tool": { "name": "curbcut", "version": "…" },
 ///   "reports": [ /* canonical reports, in input order */ ],
-///   "summary": { "files": 2, "passed": 0, "failed": 0, "cantTell": 0, "inapplicable": 0,
-///                "suppressed": 0 } }
+///   "summary": { "files": 2, "passed": 0, "failed": 0, "cantTell": 0, "suppressed": 0,
+///                "inapplicable": 0 } }
 /// ```
-/// where `summary` adds up the reports' summaries and `suppressed` counts suppressed findings.
+/// where `files` is the number of reports and the other counts add up the reports' summaries
+/// (as in a report, `failed` and `cantTell` include the suppressed ones).
 pub fn format_reports(reports: &[Report], format: Format, options: &FormatOptions) -> String {
     match format {
         Format::Text => text::render(reports, options),
@@ -136,13 +137,12 @@ fn json(reports: &[Report]) -> String {
         return one.to_json();
     }
     let mut summary = crate::report::Summary::default();
-    let mut suppressed = 0;
     for r in reports {
         summary.passed += r.summary.passed;
         summary.failed += r.summary.failed;
         summary.cant_tell += r.summary.cant_tell;
+        summary.suppressed += r.summary.suppressed;
         summary.inapplicable += r.summary.inapplicable;
-        suppressed += r.results.iter().filter(|f| is_suppressed(f)).count();
     }
     let value = serde_json::json!({
         "tool": { "name": "curbcut", "version": crate::version() },
@@ -152,8 +152,8 @@ fn json(reports: &[Report]) -> String {
             "passed": summary.passed,
             "failed": summary.failed,
             "cantTell": summary.cant_tell,
+            "suppressed": summary.suppressed,
             "inapplicable": summary.inapplicable,
-            "suppressed": suppressed,
         },
     });
     serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
@@ -165,15 +165,13 @@ fn json(reports: &[Report]) -> String {
 /// Stable identity of a finding's element across runs (baselines, SARIF partialFingerprints,
 /// de-duplication across pages).
 pub(crate) fn fingerprint(f: &Finding) -> &str {
-    // STUB until Finding.fingerprint lands on main.
-    &f.selector
+    &f.fingerprint
 }
 
 /// Whether a finding was silenced (`data-curbcut-ignore`, exclusions): shown as such, never
 /// counted as a failure.
-pub(crate) fn is_suppressed(_f: &Finding) -> bool {
-    // STUB until Finding.suppressed lands on main.
-    false
+pub(crate) fn is_suppressed(f: &Finding) -> bool {
+    f.suppressed
 }
 
 /// The registry's metadata of a rule, when the id is known (a report read back from JSON may
@@ -341,20 +339,34 @@ pub(crate) fn impact_index(i: Impact) -> usize {
 
 impl<'a> View<'a> {
     pub fn new(reports: &'a [Report], include_passed: bool) -> View<'a> {
-        // Pass 1: which (rule, kind, fingerprint) keys occur on two pages or more.
-        type Key<'k> = (&'k str, Kind, &'k str);
+        // Pass 1: which keys occur on two pages or more. A key is (rule, kind, fingerprint, n):
+        // the n-th element of a page with that fingerprint pairs with the n-th of other pages, so
+        // two identical defects on one page stay two items (fingerprints are equal for them).
+        type Key<'k> = (&'k str, Kind, &'k str, usize);
+        let keys: Vec<Vec<Option<Key<'a>>>> = reports
+            .iter()
+            .map(|r| {
+                let mut seen: HashMap<(&str, Kind, &str), usize> = HashMap::new();
+                r.results
+                    .iter()
+                    .map(|f| {
+                        let k = kind(f);
+                        if k == Kind::Passed || fingerprint(f).is_empty() || reports.len() < 2 {
+                            return None;
+                        }
+                        let n = seen.entry((f.rule.as_str(), k, fingerprint(f))).or_insert(0);
+                        *n += 1;
+                        Some((f.rule.as_str(), k, fingerprint(f), *n))
+                    })
+                    .collect()
+            })
+            .collect();
         let mut pages_of: HashMap<Key<'a>, (usize, bool)> = HashMap::new(); // (first page, repeated)
-        if reports.len() > 1 {
-            for (ri, r) in reports.iter().enumerate() {
-                for f in &r.results {
-                    let k = kind(f);
-                    if k == Kind::Passed || fingerprint(f).is_empty() {
-                        continue;
-                    }
-                    let e = pages_of.entry((f.rule.as_str(), k, fingerprint(f))).or_insert((ri, false));
-                    if e.0 != ri {
-                        e.1 = true;
-                    }
+        for (ri, page_keys) in keys.iter().enumerate() {
+            for key in page_keys.iter().flatten() {
+                let e = pages_of.entry(*key).or_insert((ri, false));
+                if e.0 != ri {
+                    e.1 = true;
                 }
             }
         }
@@ -373,7 +385,7 @@ impl<'a> View<'a> {
                 suppressed: Section::default(),
                 passed: Section::default(),
             };
-            for f in &r.results {
+            for (fi, f) in r.results.iter().enumerate() {
                 let k = kind(f);
                 match k {
                     Kind::Failed => totals.failed_by_impact[impact_index(f.impact)] += 1,
@@ -383,8 +395,8 @@ impl<'a> View<'a> {
                     Kind::Passed => {}
                 }
                 let occurrence = Occurrence { report: ri, finding: f };
-                let key = (f.rule.as_str(), k, fingerprint(f));
-                if k != Kind::Passed && pages_of.get(&key).is_some_and(|e| e.1) {
+                let key = keys.get(ri).and_then(|p| p.get(fi)).copied().flatten();
+                if let Some(key) = key.filter(|key| pages_of.get(key).is_some_and(|e| e.1)) {
                     let section = &mut repeated[k as usize];
                     match repeated_at.get(&key) {
                         Some(&(g, i)) => section.groups[g].items[i].occurrences.push(occurrence),

@@ -98,7 +98,10 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
     out
 }
 
-/// `file:line` of each occurrence; several pages: "on N pages: a:1, b:2".
+/// Pages listed for a repeated finding before "and N more".
+const PAGES_LISTED: usize = 10;
+
+/// `file:line`; for a finding on several pages "on N pages: a:1, b:2, … and K more".
 fn locations(view: &View<'_>, item: &Item<'_>) -> String {
     let at = |o: &super::Occurrence<'_>| {
         let name = view.pages.get(o.report).map_or("", |p| p.name.as_str());
@@ -111,9 +114,12 @@ fn locations(view: &View<'_>, item: &Item<'_>) -> String {
     match item.occurrences.as_slice() {
         [one] => at(one),
         many => {
-            let pages = view.pages_of(item).len();
-            let list: Vec<String> = many.iter().map(at).collect();
-            format!("{} times on {pages} pages: {}", many.len(), list.join(", "))
+            let list: Vec<String> = many.iter().take(PAGES_LISTED).map(at).collect();
+            let mut s = format!("on {} pages: {}", view.pages_of(item).len(), list.join(", "));
+            if many.len() > PAGES_LISTED {
+                s.push_str(&format!(" … and {} more", many.len() - PAGES_LISTED));
+            }
+            s
         }
     }
 }
@@ -153,9 +159,15 @@ fn section(out: &mut String, paint: &Paint, view: &View<'_>, s: &Section<'_>, ki
             let f = item.first();
             out.push_str(indent);
             out.push_str("  ");
-            out.push_str(&locations(view, item));
-            out.push_str("  ");
-            paint.wrap(out, CYAN, &safe(&f.selector));
+            if item.occurrences.len() == 1 {
+                out.push_str(&locations(view, item));
+                out.push_str("  ");
+                paint.wrap(out, CYAN, &safe(&f.selector));
+            } else {
+                paint.wrap(out, CYAN, &safe(&f.selector));
+                out.push_str("  ");
+                out.push_str(&locations(view, item));
+            }
             out.push('\n');
             if !f.snippet.is_empty() {
                 out.push_str(indent);
