@@ -398,6 +398,16 @@ fn html_escapes_every_payload() {
     let labels = out.matches("<label for=").count();
     assert_eq!(radios, labels);
     assert!(out.contains("#impact-critical:checked~.results .g:not(.i-critical){display:none}"));
+    // `:checked ~ .results` needs the radios to be siblings of .results: none sits in a <p>
+    // (the only element the report wraps inline content in) and .results follows them.
+    let results_at = out.find("<div class=\"results\">").expect("results");
+    for (i, _) in out.match_indices("<input") {
+        assert!(i < results_at);
+        let open = out[..i].rfind("<p").unwrap_or(0);
+        let close = out[..i].rfind("</p>").unwrap_or(0);
+        assert!(close > open, "radio inside a <p>");
+    }
+    assert!(!out[out.find("<input").unwrap_or(0)..results_at].contains("<div"));
 }
 
 #[test]

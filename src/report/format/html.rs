@@ -46,7 +46,7 @@ td.n{text-align:right}
 .b-review{background:#4b3c78}
 .b-suppressed{background:#555555}
 .b-passed{background:#1e5c2e}
-.filters{margin:.25rem 0}
+.filters{margin:.75rem 0 .25rem;font-weight:600}
 input[type=radio]{margin:.25rem .25rem .25rem 0}
 label{margin-right:1rem}
 .g{border-left:4px solid #b0b0b0;padding-left:1rem;margin:1rem 0}
@@ -137,8 +137,10 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
     notes(&mut out, &view);
     summary_table(&mut out, &view);
 
+    // The radio buttons must be siblings of `.results` for the `:checked ~` selectors, so they
+    // sit directly in <main>, each followed by its label.
     out.push_str("<h2 id=\"filters\">Filter</h2>\n");
-    out.push_str("<p class=\"filters\">By impact: ");
+    out.push_str("<p class=\"filters\">By impact:</p>\n");
     radio(&mut out, "impact", "impact-all", "All impacts", true);
     for (i, impact) in IMPACTS.iter().enumerate() {
         let n = view.totals.failed_by_impact[i];
@@ -146,12 +148,12 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
         let label = format!("{} ({n} failed)", capitalise(impact_name(*impact)));
         radio(&mut out, "impact", &id, &label, false);
     }
-    out.push_str("</p>\n<p class=\"filters\">By rule: ");
+    out.push_str("<p class=\"filters\">By rule:</p>\n");
     radio(&mut out, "rule", "rule-all", "All rules", true);
     for (i, (id, n)) in rules.ids.iter().enumerate() {
         radio(&mut out, "rule", &format!("rule-{i}"), &format!("{id} ({n})"), false);
     }
-    out.push_str("</p>\n<div class=\"results\">\n");
+    out.push_str("<div class=\"results\">\n");
 
     let [rep_failed, rep_review, rep_suppressed] = &view.repeated;
     let single = view.pages.len() == 1;

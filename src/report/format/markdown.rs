@@ -266,10 +266,41 @@ fn item(out: &mut String, view: &View<'_>, it: &Item<'_>, n: usize) {
 }
 
 fn section(out: &mut String, view: &View<'_>, s: &Section<'_>, kind: Kind, level: &str) {
+    if matches!(kind, Kind::Suppressed | Kind::Passed) {
+        return compact(out, view, s);
+    }
     for g in &s.groups {
         rule_heading(out, g, kind, level);
         for (i, it) in g.items.iter().enumerate() {
             item(out, view, it, i + 1);
         }
     }
+}
+
+/// Suppressed and passed findings: one list item each.
+fn compact(out: &mut String, view: &View<'_>, s: &Section<'_>) {
+    for g in &s.groups {
+        for it in &g.items {
+            let f = it.first();
+            out.push_str("- ");
+            escape::markdown_code(out, g.rule, false);
+            out.push(' ');
+            escape::markdown_code(out, &f.selector, false);
+            for (i, o) in it.occurrences.iter().take(PAGES_LISTED).enumerate() {
+                out.push_str(if i == 0 { " in " } else { ", " });
+                let name = view.pages.get(o.report).map_or("", |p| p.name.as_str());
+                escape::markdown_code(out, name, false);
+                if o.finding.line > 0 {
+                    out.push_str(&format!(" line {}", o.finding.line));
+                }
+            }
+            if it.occurrences.len() > PAGES_LISTED {
+                out.push_str(&format!(" and {} more", it.occurrences.len() - PAGES_LISTED));
+            }
+            out.push_str(": ");
+            text(out, &f.message);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
 }
