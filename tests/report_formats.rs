@@ -135,6 +135,15 @@ fn sarif_has_the_structure_code_scanning_needs() {
     let uris: Vec<&str> = results.iter().filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str()).collect();
     assert!(uris.contains(&"site/other%20page.html"), "{uris:?}");
     assert!(uris.contains(&"site/shop%7C%60deals%60.html"), "{uris:?}");
+    // Fingerprints are unique per page and rule (code scanning merges equal ones).
+    let mut prints: Vec<(String, String)> = results
+        .iter()
+        .map(|r| (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].to_string(), r["partialFingerprints"]["curbcut/v1"].to_string()))
+        .collect();
+    let n = prints.len();
+    prints.sort();
+    prints.dedup();
+    assert_eq!(prints.len(), n, "partial fingerprints unique per file");
     // Suppressed findings stay, marked in source.
     let suppressed: Vec<_> = results.iter().filter(|r| r["suppressions"].is_array()).collect();
     assert_eq!(suppressed.len(), rs[0].summary.suppressed);

@@ -7,7 +7,9 @@
 //! not results. Each result points at the page (a relative URI with forward slashes), the line
 //! (`startLine` is at least 1, as GitHub requires) and the element's start tag as the region's
 //! snippet, names the element's selector as a logical location, and carries the fingerprint as
-//! `partialFingerprints["curbcut/v1"]`. Suppressed findings stay, with an `inSource` suppression.
+//! `partialFingerprints["curbcut/v1"]` = `FINGERPRINT/N`, N counting equal fingerprints of the
+//! rule on the page (identical defects in one landmark share a fingerprint but are separate
+//! alerts). Suppressed findings stay, with an `inSource` suppression.
 //! Object keys come out sorted (serde_json's map), so the output is deterministic.
 
 use std::collections::HashMap;
@@ -125,6 +127,9 @@ pub(super) fn render(reports: &[Report]) -> String {
     let mut results: Vec<Value> = Vec::new();
     for (ri, r) in reports.iter().enumerate() {
         let uri = escape::uri_reference(&page_name(r, ri, reports.len()));
+        // Equal fingerprints on one page (identical defects in one landmark) get an ordinal so
+        // code scanning keeps them as separate alerts; the n-th stays the n-th across runs.
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
         for f in &r.results {
             let level = match f.outcome {
                 Outcome::Passed => continue,
@@ -136,6 +141,9 @@ pub(super) fn render(reports: &[Report]) -> String {
                 text.push_str("Needs review: ");
             }
             text.push_str(if f.message.is_empty() { rule_fallback(&f.rule) } else { &f.message });
+            let n = seen.entry((f.rule.as_str(), fingerprint(f))).or_insert(0);
+            *n += 1;
+            let partial = format!("{}/{}", fingerprint(f), n);
             let mut region = Map::new();
             region.insert("startLine".into(), json!(f.line.max(1)));
             if !f.snippet.is_empty() {
@@ -153,7 +161,7 @@ pub(super) fn render(reports: &[Report]) -> String {
                     },
                     "logicalLocations": [{ "fullyQualifiedName": f.selector, "kind": "element" }],
                 }],
-                "partialFingerprints": { "curbcut/v1": fingerprint(f) },
+                "partialFingerprints": { "curbcut/v1": partial },
                 "properties": {
                     "impact": impact_name(f.impact),
                     "outcome": if f.outcome == Outcome::CantTell { "cantTell" } else { "failed" },
