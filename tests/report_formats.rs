@@ -296,12 +296,9 @@ fn outside_code_spans(s: &str) -> String {
     out
 }
 
-#[test]
-fn markdown_keeps_page_content_in_its_context() {
-    let rs = reports();
-    let out = format_reports(&rs, Format::Markdown, &opts());
-    let prose = outside_code_spans(&outside_fences(&out));
-    // No raw tag or unescaped `<` outside code.
+/// No unescaped `<` outside code (so no HTML tag), except our autolinks to the documentation.
+fn assert_no_raw_markup(md: &str) {
+    let prose = outside_code_spans(&outside_fences(md));
     for (i, c) in prose.char_indices() {
         if c == '<' {
             let escaped = prose[..i].ends_with('\\');
@@ -309,6 +306,13 @@ fn markdown_keeps_page_content_in_its_context() {
             assert!(escaped || autolink, "raw < at {:?}", &prose[i.saturating_sub(40)..(i + 40).min(prose.len())]);
         }
     }
+}
+
+#[test]
+fn markdown_keeps_page_content_in_its_context() {
+    let rs = reports();
+    let out = format_reports(&rs, Format::Markdown, &opts());
+    assert_no_raw_markup(&out);
     // Tables: every row has exactly four unescaped pipes.
     for line in out.lines().filter(|l| l.starts_with('|')) {
         let pipes = line.char_indices().filter(|(i, c)| *c == '|' && !line[..*i].ends_with('\\')).count();
@@ -446,4 +450,49 @@ fn formats_are_deterministic() {
     for f in Format::ALL {
         assert_eq!(format_reports(&rs, f, &opts()), format_reports(&rs, f, &opts()), "{f}");
     }
+}
+
+/// A report read back from JSON can carry anything: an unknown rule id with markup, a
+/// `javascript:` help URL, hostile page names. No format may trust it.
+#[test]
+fn reports_read_back_from_json_are_not_trusted() {
+    let mut r = report(OTHER, "x.html");
+    let f = r.results.iter_mut().find(|f| f.outcome == Outcome::Failed).expect("a failure");
+    f.rule = "x<script>alert(1)</script>".into();
+    f.help_url = "javascript:alert(1)".into();
+    f.help = "<img src=x onerror=alert(1)>".into();
+    f.wcag = vec!["9.9.9|<b>".into()];
+    r.page.url = Some("<script>alert(1)</script>|`.html".into());
+    let json = r.to_json();
+    let r: Report = serde_json::from_str(&json).expect("reads back");
+    let rs = [r];
+    let html = format_reports(&rs, Format::Html, &opts()).to_ascii_lowercase();
+    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("javascript:alert"));
+    let md = format_reports(&rs, Format::Markdown, &opts());
+    assert_no_raw_markup(&md);
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let pipes = line.char_indices().filter(|(i, c)| *c == '|' && !line[..*i].ends_with('\\')).count();
+        assert_eq!(pipes, 4, "{line}");
+    }
+    let xml = format_reports(&rs, Format::Junit, &opts());
+    roxmltree::Document::parse(&xml).expect("well-formed");
+    let sarif: serde_json::Value = serde_json::from_str(&format_reports(&rs, Format::Sarif, &opts())).expect("JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    for res in results {
+        let idx = res["ruleIndex"].as_u64().expect("index") as usize;
+        assert_eq!(rules[idx]["id"], res["ruleId"]);
+    }
+    assert!(!format_reports(&rs, Format::Text, &opts()).is_empty());
+}
+
+#[test]
+fn no_reports_still_render() {
+    for f in Format::ALL {
+        let out = format_reports(&[], f, &opts());
+        assert!(!out.is_empty(), "{f}");
+    }
+    roxmltree::Document::parse(&format_reports(&[], Format::Junit, &opts())).expect("well-formed");
+    let v: serde_json::Value = serde_json::from_str(&format_reports(&[], Format::Json, &opts())).expect("JSON");
+    assert_eq!(v["summary"]["files"], 0);
 }
