@@ -496,3 +496,27 @@ fn no_reports_still_render() {
     let v: serde_json::Value = serde_json::from_str(&format_reports(&[], Format::Json, &opts())).expect("JSON");
     assert_eq!(v["summary"]["files"], 0);
 }
+
+/// A CI run over many files: every format stays linear, and a finding repeated on every page is
+/// listed once with a bounded list of pages.
+#[test]
+fn many_pages() {
+    let base = report(OTHER, "p.html");
+    let rs: Vec<Report> = (0..400)
+        .map(|i| {
+            let mut r = base.clone();
+            r.page.url = Some(format!("pages/p{i}.html"));
+            r
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    for f in Format::ALL {
+        assert!(!format_reports(&rs, f, &opts()).is_empty());
+    }
+    let text = format_reports(&rs, Format::Text, &opts());
+    assert!(text.contains("on 400 pages: pages/p0.html:3, pages/p1.html:3"), "{}", &text[..text.len().min(2000)]);
+    assert!(text.contains("… and 390 more"));
+    assert!(text.lines().count() < 40, "one entry per repeated finding");
+    // Generous bound for a debug build on a shared machine: quadratic work would blow it.
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+}

@@ -132,11 +132,38 @@ pub fn format_reports(reports: &[Report], format: Format, options: &FormatOption
     }
 }
 
+/// The JSON of several reports (see [`format_reports`]), serialised straight from the reports
+/// (no intermediate `serde_json::Value`).
+#[derive(serde::Serialize)]
+struct Reports<'a> {
+    tool: crate::report::Tool,
+    reports: &'a [Report],
+    summary: TotalSummary,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TotalSummary {
+    files: usize,
+    passed: usize,
+    failed: usize,
+    cant_tell: usize,
+    suppressed: usize,
+    inapplicable: usize,
+}
+
 fn json(reports: &[Report]) -> String {
     if let [one] = reports {
         return one.to_json();
     }
-    let mut summary = crate::report::Summary::default();
+    let mut summary = TotalSummary {
+        files: reports.len(),
+        passed: 0,
+        failed: 0,
+        cant_tell: 0,
+        suppressed: 0,
+        inapplicable: 0,
+    };
     for r in reports {
         summary.passed += r.summary.passed;
         summary.failed += r.summary.failed;
@@ -144,19 +171,12 @@ fn json(reports: &[Report]) -> String {
         summary.suppressed += r.summary.suppressed;
         summary.inapplicable += r.summary.inapplicable;
     }
-    let value = serde_json::json!({
-        "tool": { "name": "curbcut", "version": crate::version() },
-        "reports": reports,
-        "summary": {
-            "files": reports.len(),
-            "passed": summary.passed,
-            "failed": summary.failed,
-            "cantTell": summary.cant_tell,
-            "suppressed": summary.suppressed,
-            "inapplicable": summary.inapplicable,
-        },
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    let all = Reports {
+        tool: crate::report::Tool { name: "curbcut".into(), version: crate::version().into() },
+        reports,
+        summary,
+    };
+    serde_json::to_string_pretty(&all).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
 // ---------------------------------------------------------------------------------------------
