@@ -51,6 +51,13 @@ fn format_names_round_trip() {
         assert_eq!(f.name().parse::<Format>(), Ok(f));
     }
     assert!("xml".parse::<Format>().is_err());
+    // As the JS API passes them.
+    let f: Format = serde_json::from_str("\"markdown\"").expect("format");
+    assert_eq!(f, Format::Markdown);
+    let o: FormatOptions = serde_json::from_str(r#"{"color": true, "includePassed": true}"#).expect("options");
+    assert_eq!(o, FormatOptions { color: true, include_passed: true });
+    assert_eq!(serde_json::from_str::<FormatOptions>("{}").ok(), Some(FormatOptions::default()));
+    assert!(serde_json::from_str::<FormatOptions>(r#"{"colour": true}"#).is_err(), "unknown keys refused");
 }
 
 #[test]

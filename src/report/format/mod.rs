@@ -24,8 +24,9 @@ use std::str::FromStr;
 use crate::report::{Finding, Report};
 use crate::rules::{Impact, Outcome, RuleMeta};
 
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// An output format. Deserialises from its name (`"sarif"`), as `FromStr` parses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Human-readable, for terminals (ANSI colour with [`FormatOptions::color`]).
     Text,
@@ -100,8 +101,10 @@ impl FromStr for Format {
     }
 }
 
-/// How to render.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How to render. Deserialises from `{ "color": bool, "includePassed": bool }` (both optional,
+/// unknown keys refused), e.g. from the JS `formatReport` options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", default)]
 pub struct FormatOptions {
     /// ANSI colours in the text format (for a terminal; off for files and pipes).
     pub color: bool,
