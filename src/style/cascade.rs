@@ -17,7 +17,9 @@ use selectors::matching::{
     SelectorCaches,
 };
 
-use super::element::El;
+use selectors::bloom::BloomFilter;
+
+use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
 use super::selector_map::{Entry, SelectorMap, Target};
 use super::sheet::{Collector, Origin};
@@ -62,6 +64,7 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
                 order: rule.order,
                 origin: rule.origin,
                 target: Target::Element,
+                hashes: selectors::parser::AncestorHashes { packed_hashes: [0; 3] },
             });
         }
     }
@@ -82,11 +85,23 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         caches: SelectorCaches::default(),
         candidates: Vec::new(),
         root_font_size: 16.0,
+        bloom: BloomFilter::new(),
+        own: Vec::new(),
+        before: Vec::new(),
+        after: Vec::new(),
+        initial: ComputedStyle::default(),
     };
+    // Elements whose names, ids and classes are in the bloom filter: the current ancestors.
+    let mut ancestors: Vec<NodeId> = Vec::new();
     for id in snap.descendants(NodeId::DOCUMENT) {
         let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
         let style = match snap.element(id) {
             Some(el) => {
+                while ancestors.last().is_some_and(|a| *a != parent) {
+                    if let Some(a) = ancestors.pop().and_then(|a| snap.element(a)) {
+                        for_each_hash(a, |h| pass.bloom.remove_hash(h));
+                    }
+                }
                 let parent_is_element = snap.element(parent).is_some();
                 let parent_style = if parent_is_element { &computed[parent.index()] } else { &initial };
                 let parent_customs = customs[parent.index()].clone().unwrap_or_else(|| root_customs.clone());
@@ -95,6 +110,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
                     pass.root_font_size = style.font_size;
                 }
                 customs[id.index()] = Some(own);
+                for_each_hash(el, |h| pass.bloom.insert_hash(h));
+                ancestors.push(id);
                 style
             }
             None => {
@@ -107,6 +124,19 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         computed[id.index()] = style;
     }
     Styles { computed, missing: c.missing }
+}
+
+/// The hashes an element contributes to its descendants' bloom filter.
+fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
+    f(str_hash(&el.name));
+    if let Some(id) = el.attr("id") {
+        f(str_hash(id));
+    }
+    if let Some(classes) = el.attr("class") {
+        for c in classes.split_ascii_whitespace() {
+            f(str_hash(c));
+        }
+    }
 }
 
 /// `<style>` and `<link rel=stylesheet>` in tree order (template contents are not in the tree).
@@ -141,6 +171,12 @@ struct Pass<'a> {
     caches: SelectorCaches,
     candidates: Vec<u32>,
     root_font_size: f32,
+    /// Ancestor bloom filter (stylo's trick): rejects most descendant selectors at once.
+    bloom: BloomFilter,
+    own: Vec<Matched>,
+    before: Vec<Matched>,
+    after: Vec<Matched>,
+    initial: ComputedStyle,
 }
 
 /// The winning declaration of each property for one box.
@@ -407,21 +443,24 @@ impl<'a> Pass<'a> {
         let mode = if entry.target == Target::Element { MatchingMode::Normal } else { MatchingMode::ForStatelessPseudoElement };
         let mut cx = MatchingContext::new(
             mode,
-            None,
+            Some(&self.bloom),
             &mut self.caches,
             QuirksMode::NoQuirks,
             NeedsSelectorFlags::No,
             MatchingForInvalidation::No,
         );
-        matches_selector(&entry.selector, 0, None, el, &mut cx)
+        matches_selector(&entry.selector, 0, Some(&entry.hashes), el, &mut cx)
     }
 
     fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
         let map = self.map;
         let wrapped = El { snap: self.snap, id };
-        let mut own = Vec::new();
-        let mut before = Vec::new();
-        let mut after = Vec::new();
+        let mut own = std::mem::take(&mut self.own);
+        let mut before = std::mem::take(&mut self.before);
+        let mut after = std::mem::take(&mut self.after);
+        own.clear();
+        before.clear();
+        after.clear();
         let mut candidates = std::mem::take(&mut self.candidates);
         map.candidates(el, &mut candidates);
         for &i in &candidates {
@@ -467,6 +506,9 @@ impl<'a> Pass<'a> {
                 style.after = self.pseudo_content(&mut after, &customs, el);
             }
         }
+        self.own = own;
+        self.before = before;
+        self.after = after;
         (style, customs)
     }
 
@@ -497,7 +539,7 @@ impl<'a> Pass<'a> {
     fn compute_values(&self, w: &Winners, p: &ComputedStyle, customs: &HashMap<Arc<str>, Arc<str>>) -> ComputedStyle {
         let ctx = &self.ctx;
         let eff = |prop: Prop| effective(prop, w, customs, ctx);
-        let initial = ComputedStyle::default();
+        let initial = &self.initial;
         let mut s = ComputedStyle {
             visibility: p.visibility,
             color: p.color,
@@ -508,7 +550,10 @@ impl<'a> Pass<'a> {
             letter_spacing: p.letter_spacing,
             word_spacing: p.word_spacing,
             line_height: p.line_height,
-            ..ComputedStyle::default()
+            clip_path: None,
+            before: None,
+            after: None,
+            ..*initial
         };
         let root = self.root_font_size;
 
@@ -568,7 +613,7 @@ impl<'a> Pass<'a> {
                     continue;
                 }
                 Eff::Initial => {
-                    inherit(prop, &mut s, &initial);
+                    inherit(prop, &mut s, initial);
                     continue;
                 }
             };

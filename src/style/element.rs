@@ -38,9 +38,21 @@ impl ToCss for Ident {
 }
 
 impl PrecomputedHash for Ident {
+    /// Our own string hash (not the atom's), so that an element's classes and ids can be put in
+    /// the ancestor bloom filter without interning them.
     fn precomputed_hash(&self) -> u32 {
-        self.0.precomputed_hash()
+        str_hash(&self.0)
     }
+}
+
+/// FNV-1a over the bytes: the hash ancestor bloom filters use for names, ids and classes.
+pub(crate) fn str_hash(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 impl std::borrow::Borrow<LocalName> for Ident {

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use selectors::parser::{Combinator, Component, Selector};
+use selectors::matching::QuirksMode;
+use selectors::parser::{AncestorHashes, Combinator, Component, Selector};
 
 use super::element::{Impl, PseudoElement};
 use super::sheet::Origin;
@@ -26,6 +27,8 @@ pub(crate) struct Entry {
     pub order: u32,
     pub origin: Origin,
     pub target: Target,
+    /// Ancestor names/ids/classes the selector needs, for bloom-filter rejection.
+    pub hashes: AncestorHashes,
 }
 
 #[derive(Default)]
@@ -78,7 +81,8 @@ impl SelectorMap {
     pub(crate) fn insert(&mut self, entry: Entry) {
         let Some((key, target)) = key(&entry.selector) else { return };
         let idx = self.entries.len() as u32;
-        self.entries.push(Entry { target, ..entry });
+        let hashes = AncestorHashes::new(&entry.selector, QuirksMode::NoQuirks);
+        self.entries.push(Entry { target, hashes, ..entry });
         match key {
             Key::Id(s) => self.by_id.entry(s).or_default().push(idx),
             Key::Class(s) => self.by_class.entry(s).or_default().push(idx),
