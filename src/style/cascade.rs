@@ -7,7 +7,7 @@
 //! substituted; values computed against the parent's computed style.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -21,7 +21,7 @@ use selectors::bloom::BloomFilter;
 
 use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
-use super::selector_map::{Entry, SelectorMap, Target};
+use super::selector_map::{Entry, HashMap, SelectorMap, Target};
 use super::sheet::{Collector, Origin};
 use super::values::Ctx;
 use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
@@ -90,6 +90,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         before: Vec::new(),
         after: Vec::new(),
         initial: ComputedStyle::default(),
+        var_memo: RefCell::new(HashMap::default()),
+        attr_blocks: HashMap::default(),
     };
     // Elements whose names, ids and classes are in the bloom filter: the current ancestors.
     let mut ancestors: Vec<NodeId> = Vec::new();
@@ -177,6 +179,10 @@ struct Pass<'a> {
     before: Vec<Matched>,
     after: Vec<Matched>,
     initial: ComputedStyle,
+    var_memo: RefCell<VarMemo>,
+    /// Parsed `style` attributes by text: pages repeat them, and the blocks must outlive the
+    /// pass for the `var()` memo.
+    attr_blocks: HashMap<String, Rc<DeclBlock>>,
 }
 
 /// The winning declaration of each property for one box.
@@ -249,7 +255,17 @@ enum Eff<'a> {
     Initial,
 }
 
-fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<str>>, ctx: &Ctx) -> Eff<'a> {
+/// Memo of `var()` resolutions: (declaration, custom-property map, property) → result. Both
+/// pointers stay valid for the whole pass (blocks and element maps are kept alive).
+type VarMemo = HashMap<(usize, usize, u8), Option<Specified>>;
+
+fn effective<'a>(
+    prop: Prop,
+    w: &Winners<'a>,
+    customs: &HashMap<Arc<str>, Arc<str>>,
+    ctx: &Ctx,
+    memo: Option<&RefCell<VarMemo>>,
+) -> Eff<'a> {
     let unset = || if prop.inherited() { Eff::Inherit } else { Eff::Initial };
     let keyword = |s: &Specified| match s {
         Specified::Inherit => Some(Eff::Inherit),
@@ -261,15 +277,21 @@ fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<st
     let resolve = |spec: &'a Specified| -> Option<Eff<'a>> {
         match spec {
             Specified::Value(v) => Some(Eff::Val(Cow::Borrowed(v))),
-            Specified::Var(text) | Specified::VarShorthand(_, text) => {
-                let shorthand = match spec {
-                    Specified::VarShorthand(s, _) => Some(*s),
-                    _ => None,
+            Specified::Var(_) | Specified::VarShorthand(..) => {
+                let key = (spec as *const Specified as usize, customs as *const _ as usize, prop as u8);
+                let cached = memo.and_then(|m| m.borrow().get(&key).cloned());
+                let result = match cached {
+                    Some(r) => r,
+                    None => {
+                        let r = resolve_var(prop, spec, customs, ctx);
+                        if let Some(m) = memo {
+                            m.borrow_mut().insert(key, r.clone());
+                        }
+                        r
+                    }
                 };
-                let mut out = String::new();
-                substitute(text, &mut |n| customs.get(n).cloned(), &mut out, 0).ok()?;
                 // Invalid at computed-value time: behaves as `unset`.
-                match props::parse_substituted(prop, shorthand, &out, ctx)? {
+                match result? {
                     Specified::Value(v) => Some(Eff::Val(Cow::Owned(v))),
                     other => keyword(&other),
                 }
@@ -286,6 +308,18 @@ fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<st
         };
     }
     resolve(spec).unwrap_or_else(unset)
+}
+
+/// Substitute `var()` in a declaration and parse the result for `prop`.
+fn resolve_var(prop: Prop, spec: &Specified, customs: &HashMap<Arc<str>, Arc<str>>, ctx: &Ctx) -> Option<Specified> {
+    let (text, shorthand) = match spec {
+        Specified::Var(t) => (t, None),
+        Specified::VarShorthand(s, t) => (t, Some(*s)),
+        _ => return None,
+    };
+    let mut out = String::new();
+    substitute(text, &mut |n| customs.get(n).cloned(), &mut out, 0).ok()?;
+    props::parse_substituted(prop, shorthand, &out, ctx)
 }
 
 const MAX_VAR_DEPTH: u32 = 32;
@@ -362,7 +396,7 @@ fn build_customs(parent: &Customs, winners: &[(&Arc<str>, &Arc<str>)]) -> Custom
         return parent.clone();
     }
     let mut map: HashMap<Arc<str>, Arc<str>> = (**parent).clone();
-    let mut pending: HashMap<Arc<str>, u8> = HashMap::new();
+    let mut pending: HashMap<Arc<str>, u8> = HashMap::default();
     for (name, value) in winners {
         match value.trim().to_ascii_lowercase().as_str() {
             "initial" => {
@@ -483,11 +517,18 @@ impl<'a> Pass<'a> {
         }
         self.candidates = candidates;
 
-        let attr_block = el.attr("style").map(|s| props::parse_declaration_list(s, &self.ctx));
+        let attr_block = el.attr("style").map(|text| match self.attr_blocks.get(text) {
+            Some(b) => b.clone(),
+            None => {
+                let b = Rc::new(props::parse_declaration_list(text, &self.ctx));
+                self.attr_blocks.insert(text.to_string(), b.clone());
+                b
+            }
+        });
         if attr_block.is_some() {
             own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
         }
-        let winners = cascade(&mut own, self.blocks, attr_block.as_ref(), self.unlayered);
+        let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), self.unlayered);
         let customs = build_customs(parent_customs, &winners.customs);
         let mut style = self.compute_values(&winners, parent, &customs);
         if let Some(b) = &attr_block {
@@ -516,12 +557,12 @@ impl<'a> Pass<'a> {
     fn pseudo_content(&self, matched: &mut [Matched], customs: &Customs, el: &Element) -> Option<String> {
         let w = cascade(matched, self.blocks, None, self.unlayered);
         let customs = build_customs(customs, &w.customs);
-        if let Eff::Val(v) = effective(Prop::Display, &w, &customs, &self.ctx) {
+        if let Eff::Val(v) = effective(Prop::Display, &w, &customs, &self.ctx, None) {
             if *v == Value::Display(Display::None) {
                 return None;
             }
         }
-        let Eff::Val(v) = effective(Prop::Content, &w, &customs, &self.ctx) else { return None };
+        let Eff::Val(v) = effective(Prop::Content, &w, &customs, &self.ctx, None) else { return None };
         let Value::Content(Some(items)) = v.as_ref() else { return None };
         let mut text = String::new();
         for item in items.iter() {
@@ -538,7 +579,7 @@ impl<'a> Pass<'a> {
 
     fn compute_values(&self, w: &Winners, p: &ComputedStyle, customs: &HashMap<Arc<str>, Arc<str>>) -> ComputedStyle {
         let ctx = &self.ctx;
-        let eff = |prop: Prop| effective(prop, w, customs, ctx);
+        let eff = |prop: Prop| effective(prop, w, customs, ctx, Some(&self.var_memo));
         let initial = &self.initial;
         let mut s = ComputedStyle {
             visibility: p.visibility,
@@ -755,7 +796,7 @@ mod tests {
 
     #[test]
     fn custom_property_chains_and_cycles() {
-        let parent: Customs = Rc::new(HashMap::new());
+        let parent: Customs = Rc::new(HashMap::default());
         let names: Vec<Arc<str>> = ["--a", "--b", "--c", "--x", "--y"].iter().map(|s| Arc::from(*s)).collect();
         let vals: Vec<Arc<str>> = ["var(--b)", "var(--c, green)", "var(--nope, #123)", "var(--y)", "var(--x)"].iter().map(|s| Arc::from(*s)).collect();
         let winners: Vec<(&Arc<str>, &Arc<str>)> = names.iter().zip(vals.iter()).collect();

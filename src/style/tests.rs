@@ -451,13 +451,17 @@ fn deep_documents_use_no_recursion() {
 #[test]
 #[ignore]
 fn large_page_timing() {
-    let mut css = String::from(":root { --c: #333 } * { box-sizing: border-box }\n");
+    // A mix like generated pages: mostly single-class rules using custom properties, some
+    // descendant/child combinators, ids, structural and state pseudo-classes.
+    let mut css = String::from(":root { --c: #333; --bg: oklch(98% 0.01 250) } * { box-sizing: border-box }\n");
     for i in 0..300 {
-        match i % 4 {
-            0 => css.push_str(&format!(".c{i} {{ color: var(--c); padding: {i}px }}\n")),
-            1 => css.push_str(&format!("div.c{i} > span {{ font-weight: 700 }}\n")),
-            2 => css.push_str(&format!("#id{i} {{ background: rgb({} 0 0) }}\n", i % 255)),
-            _ => css.push_str(&format!(".c{} .c{i}:hover, ul li:nth-child({}) {{ opacity: .9 }}\n", i - 1, i % 7)),
+        match i % 10 {
+            0..=4 => css.push_str(&format!(".c{i} {{ color: var(--c); background-color: var(--bg); padding: {i}px }}\n")),
+            5 => css.push_str(&format!(".c{} .c{i} {{ font-weight: 700 }}\n", i - 1)),
+            6 => css.push_str(&format!("div.c{i} > span {{ opacity: .9 }}\n")),
+            7 => css.push_str(&format!("#id{i} {{ background: rgb({} 0 0) }}\n", i % 255)),
+            8 => css.push_str(&format!(".c{i}:hover, ul li:nth-child({}) {{ color: red }}\n", i % 7)),
+            _ => css.push_str(&format!("[data-k=\"{i}\"] {{ outline: 1px solid }} .c{i}::before {{ content: \"x\" }}\n")),
         }
     }
     let mut body = String::new();
@@ -472,10 +476,15 @@ fn large_page_timing() {
     let html = format!("<style>{css}</style><body>{body}</body>");
     let snap = parse_html(&html, DocumentKind::Html);
     let elements = snap.ids().filter(|n| snap.element(*n).is_some()).count();
-    let start = std::time::Instant::now();
-    let styles = compute(&snap, &Options::default());
-    let took = start.elapsed();
-    eprintln!("cascade: {elements} elements, 300 rules: {took:?}");
+    let mut best = std::time::Duration::MAX;
+    let mut styles = None;
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        styles = Some(compute(&snap, &Options::default()));
+        best = best.min(start.elapsed());
+    }
+    let Some(styles) = styles else { return };
+    eprintln!("cascade: {elements} elements, 300 rules: best of 5 {best:?}");
     assert_eq!(styles.computed.len(), snap.len());
 }
 
