@@ -214,6 +214,17 @@ impl<'i> parser::Parser<'i> for SelParser {
     fn parse_parent_selector(&self) -> bool {
         true
     }
+    // Shadow-DOM selectors parse (Tailwind v4 writes `:root, :host`) but never match: a
+    // static snapshot has no shadow trees.
+    fn parse_host(&self) -> bool {
+        true
+    }
+    fn parse_slotted(&self) -> bool {
+        true
+    }
+    fn parse_part(&self) -> bool {
+        true
+    }
     fn is_is_alias(&self, name: &str) -> bool {
         name.eq_ignore_ascii_case("-webkit-any") || name.eq_ignore_ascii_case("matches")
     }
@@ -264,7 +275,7 @@ impl<'i> parser::Parser<'i> for SelParser {
                 let d = input.expect_ident()?.to_ascii_lowercase();
                 Ok(if d == "ltr" { PseudoClass::DirLtr } else { PseudoClass::Never("dir(rtl)".into()) })
             }
-            "state" => {
+            "state" | "host-context" | "active-view-transition-type" => {
                 while input.next().is_ok() {}
                 Ok(PseudoClass::Never("state".into()))
             }

@@ -496,3 +496,34 @@ fn text_shadow_is_computed_and_inherited() {
     assert!(!by_id(&snap, &s, "c").text_shadow);
     assert!(!by_id(&snap, &s, "d").text_shadow);
 }
+
+#[test]
+fn tailwind_v4_shapes() {
+    let (snap, s) = styles(
+        r#"<style>
+          @layer theme, base, components, utilities;
+          @layer theme { :root, :host { --color-blue-500: oklch(62.3% 0.214 259.815); --spacing: .25rem; --text-lg: 1.125rem } }
+          @layer base { *, ::after, ::before, ::backdrop, ::file-selector-button { box-sizing: border-box; border: 0 solid }
+            :host ::slotted(p) { color: red } ::part(x) { color: red } }
+          @layer utilities {
+            .bg-blue-500\/50 { background-color: color-mix(in oklab, var(--color-blue-500) 50%, transparent) }
+            .text-lg { font-size: var(--text-lg); line-height: var(--tw-leading, calc(1.75 / 1.125)) }
+            .hover\:underline { &:hover { @media (hover: hover) { text-decoration-line: underline } } }
+            .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border-width: 0 }
+            .font-bold { --tw-font-weight: var(--font-weight-bold, 700); font-weight: var(--font-weight-bold, 700) }
+          }
+          @property --tw-font-weight { syntax: "*"; inherits: false }
+          @property --tw-shadow { syntax: "*"; inherits: false; initial-value: 0 0 #0000 }
+          .shadow { box-shadow: var(--tw-shadow) }
+        </style>
+        <p id="p" class="bg-blue-500/50 text-lg font-bold">x</p><span id="sr" class="sr-only">s</span><div id="sh" class="shadow"></div>"#,
+    );
+    let p = by_id(&snap, &s, "p");
+    let bg = rgb(p.background_color);
+    assert!(bg[2] > 240 && bg[3] == 128, "{bg:?}");
+    assert_eq!((p.font_size, p.font_weight), (18.0, 700));
+    assert_eq!(p.line_height, LineHeight::Number(1.75 / 1.125));
+    let sr = by_id(&snap, &s, "sr");
+    assert_eq!((sr.position, sr.width, sr.clip_path.as_deref()), (Position::Absolute, Some(1.0), Some("inset(50%)")));
+    assert!(by_id(&snap, &s, "sh").box_shadow);
+}
