@@ -647,6 +647,8 @@ impl<'a> Pass<'a> {
             Prop::LetterSpacing,
             Prop::WordSpacing,
             Prop::LineHeight,
+            Prop::Top,
+            Prop::Left,
         ] {
             let v = match eff(prop) {
                 Eff::Val(v) => v,
@@ -686,6 +688,8 @@ impl<'a> Pass<'a> {
                 (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (Prop::Width, v) => s.width = len(v),
                 (Prop::Height, v) => s.height = len(v),
+                (Prop::Top, v) => s.top = len(v),
+                (Prop::Left, v) => s.left = len(v),
                 (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
                 (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
@@ -749,6 +753,8 @@ fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
         Prop::OverflowY => s.overflow_y = from.overflow_y,
         Prop::Width => s.width = from.width,
         Prop::Height => s.height = from.height,
+        Prop::Top => s.top = from.top,
+        Prop::Left => s.left = from.left,
         Prop::BoxShadow => s.box_shadow = from.box_shadow,
         Prop::TextShadow => s.text_shadow = from.text_shadow,
         Prop::Cursor => s.cursor = from.cursor.clone(),

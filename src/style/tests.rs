@@ -308,7 +308,8 @@ fn computed_properties() {
         <div id="sr" class="sr">x</div><a id="o" class="o">o</a><a id="o2" class="o2">o</a><a id="o3" class="o3">o</a>
         <a id="o4" class="o4">o</a><div id="bg" class="bg"></div><div id="grad" class="grad"></div>
         <div id="sh" class="sh"></div><div id="ti" class="ti"><span id="tic">c</span></div><div id="ov" class="ov"></div>
-        <div id="sizes" class="sizes" style="letter-spacing: 2px !important"></div><div id="vis" class="vis"></div>"#,
+        <div id="sizes" class="sizes" style="letter-spacing: 2px !important"></div><div id="vis" class="vis"></div>
+        <p id="off" style="position:absolute; top: -999em; left: calc(-10px)">o</p><p id="inset" style="inset: 1px 2px 3px 4px">i</p>"#,
     );
     let sr = by_id(&snap, &s, "sr");
     assert_eq!(sr.position, Position::Absolute);
@@ -333,6 +334,10 @@ fn computed_properties() {
     assert_eq!((sizes.letter_spacing, sizes.word_spacing), (2.0, 3.0));
     assert_eq!(sizes.line_height, LineHeight::Px(24.0));
     assert!(sizes.important_in_style_attr.letter_spacing && !sizes.important_in_style_attr.line_height);
+    let off = by_id(&snap, &s, "off");
+    assert_eq!((off.top, off.left), (Some(-15984.0), Some(-10.0)));
+    let inset = by_id(&snap, &s, "inset");
+    assert_eq!((inset.top, inset.left), (Some(1.0), Some(4.0)));
     let vis = by_id(&snap, &s, "vis");
     assert_eq!((vis.visibility, vis.opacity), (Visibility::Collapse, 0.4));
 }
