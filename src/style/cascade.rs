@@ -33,7 +33,8 @@ const UA_CSS: &str = include_str!("ua.css");
 /// Custom properties of an element, shared with its parent when it declares none.
 type Customs = Rc<HashMap<Arc<str>, Arc<str>>>;
 
-/// A matched rule (or the style attribute, `block: None`) with its cascade position.
+/// A matched rule (or the style attribute / presentational hints, `block: None`) with its
+/// cascade position.
 #[derive(Clone, Copy)]
 struct Matched {
     origin: Origin,
@@ -217,11 +218,18 @@ impl<'b> Winners<'b> {
 }
 
 /// Run the cascade over matched rules (plus the style attribute).
-fn cascade<'b>(matched: &mut [Matched], blocks: &'b [DeclBlock], attr: Option<&'b DeclBlock>, unlayered: u32) -> Winners<'b> {
+fn cascade<'b>(
+    matched: &mut [Matched],
+    blocks: &'b [DeclBlock],
+    attr: Option<&'b DeclBlock>,
+    hints: Option<&'b DeclBlock>,
+    unlayered: u32,
+) -> Winners<'b> {
     let mut w = Winners::new();
     let block_of = |m: &Matched| -> Option<&'b DeclBlock> {
         match m.block {
             Some(b) => blocks.get(b as usize),
+            None if m.origin == Origin::Hint => hints,
             None => attr,
         }
     };
@@ -462,6 +470,63 @@ impl Resolver<'_> {
     }
 }
 
+/// HTML presentational attributes as CSS text (HTML "Rendering" section), for the properties
+/// we compute.
+fn presentational_hints(el: &Element) -> Option<String> {
+    if el.ns != html5ever::ns!(html) {
+        return None;
+    }
+    let mut css = String::new();
+    let legacy_color = |v: &str| {
+        let v = v.trim();
+        // Legacy colour values may omit the `#` of a hex colour.
+        if super::color::parse_color(v).is_some() {
+            Some(v.to_string())
+        } else if v.len() == 6 && v.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Some(format!("#{v}"))
+        } else {
+            None
+        }
+    };
+    let name: &str = &el.name;
+    if name == "font" {
+        if let Some(c) = el.attr("color").and_then(legacy_color) {
+            css.push_str(&format!("color: {c};"));
+        }
+        if let Some(size) = el.attr("size").map(str::trim) {
+            let base = if size.starts_with(['+', '-']) { 3 } else { 0 };
+            if let Ok(n) = size.parse::<i32>() {
+                let px = [10, 13, 16, 18, 24, 32, 48][(base + n).clamp(1, 7) as usize - 1];
+                css.push_str(&format!("font-size: {px}px;"));
+            }
+        }
+    }
+    if matches!(name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
+        if let Some(c) = el.attr("bgcolor").and_then(legacy_color) {
+            css.push_str(&format!("background-color: {c};"));
+        }
+    }
+    if name == "body" {
+        if let Some(c) = el.attr("text").and_then(legacy_color) {
+            css.push_str(&format!("color: {c};"));
+        }
+    }
+    if matches!(name, "img" | "iframe" | "embed" | "object" | "video" | "canvas" | "table" | "td" | "th")
+        || (name == "input" && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")))
+    {
+        for dim in ["width", "height"] {
+            if let Some(v) = el.attr(dim).map(str::trim) {
+                let digits: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+                if !digits.is_empty() && digits.parse::<f32>().is_ok() {
+                    let unit = if v[digits.len()..].starts_with('%') { "%" } else { "px" };
+                    css.push_str(&format!("{dim}: {digits}{unit};"));
+                }
+            }
+        }
+    }
+    (!css.is_empty()).then_some(css)
+}
+
 /// Elements that never get `::before`/`::after` boxes (replaced and void elements).
 fn no_pseudo_boxes(el: &Element) -> bool {
     el.ns == html5ever::ns!(html)
@@ -484,6 +549,16 @@ impl<'a> Pass<'a> {
             MatchingForInvalidation::No,
         );
         matches_selector(&entry.selector, 0, Some(&entry.hashes), el, &mut cx)
+    }
+
+    /// A declaration list, parsed once per distinct text.
+    fn parsed_block(&mut self, text: &str) -> Rc<DeclBlock> {
+        if let Some(b) = self.attr_blocks.get(text) {
+            return b.clone();
+        }
+        let b = Rc::new(props::parse_declaration_list(text, &self.ctx));
+        self.attr_blocks.insert(text.to_string(), b.clone());
+        b
     }
 
     fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
@@ -517,18 +592,15 @@ impl<'a> Pass<'a> {
         }
         self.candidates = candidates;
 
-        let attr_block = el.attr("style").map(|text| match self.attr_blocks.get(text) {
-            Some(b) => b.clone(),
-            None => {
-                let b = Rc::new(props::parse_declaration_list(text, &self.ctx));
-                self.attr_blocks.insert(text.to_string(), b.clone());
-                b
-            }
-        });
+        let attr_block = el.attr("style").map(|text| self.parsed_block(text));
         if attr_block.is_some() {
             own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
         }
-        let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), self.unlayered);
+        let hints = presentational_hints(el).map(|text| self.parsed_block(&text));
+        if hints.is_some() {
+            own.push(Matched { origin: Origin::Hint, layer: 0, specificity: 0, order: 0, block: None });
+        }
+        let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), hints.as_deref(), self.unlayered);
         let customs = build_customs(parent_customs, &winners.customs);
         let mut style = self.compute_values(&winners, parent, &customs);
         if let Some(b) = &attr_block {
@@ -555,7 +627,7 @@ impl<'a> Pass<'a> {
 
     /// The text of a `::before`/`::after` box, when it renders.
     fn pseudo_content(&self, matched: &mut [Matched], customs: &Customs, el: &Element) -> Option<String> {
-        let w = cascade(matched, self.blocks, None, self.unlayered);
+        let w = cascade(matched, self.blocks, None, None, self.unlayered);
         let customs = build_customs(customs, &w.customs);
         if let Eff::Val(v) = effective(Prop::Display, &w, &customs, &self.ctx, None) {
             if *v == Value::Display(Display::None) {

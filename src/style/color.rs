@@ -59,7 +59,6 @@ fn fail<T>() -> Res<T> {
 
 /// Parse a colour from CSS text, without context: `currentColor` gives `None`, `light-dark()`
 /// takes the light value.
-#[allow(dead_code)]
 pub(crate) fn parse_color(text: &str) -> Option<Rgba> {
     let mut parser = Parser::new(text);
     let color = parser.parse_entirely(|p| parse(p, ColorScheme::Light)).ok()?;

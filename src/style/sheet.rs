@@ -22,6 +22,9 @@ use crate::options::Options;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Origin {
     UserAgent,
+    /// HTML presentational hints (`<font color>`, `bgcolor`, `<img width>`): author level,
+    /// below every author rule.
+    Hint,
     Author,
 }
 

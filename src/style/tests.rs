@@ -532,3 +532,18 @@ fn tailwind_v4_shapes() {
     assert_eq!((sr.position, sr.width, sr.clip_path.as_deref()), (Position::Absolute, Some(1.0), Some("inset(50%)")));
     assert!(by_id(&snap, &s, "sh").box_shadow);
 }
+
+#[test]
+fn presentational_hints_lose_to_author_rules() {
+    let (snap, s) = styles(
+        r#"<style>.x { color: blue }</style>
+        <font id="f" color="red" size="+2">a</font><font id="g" class="x" color="red">b</font>
+        <table><tr><td id="td" bgcolor="00ff00">c</td></tr></table><img id="img" src="a.png" width="20" height="10" alt="">"#,
+    );
+    let f = by_id(&snap, &s, "f");
+    assert_eq!((rgb(f.color), f.font_size), ([255, 0, 0, 255], 24.0));
+    assert_eq!(rgb(by_id(&snap, &s, "g").color), [0, 0, 255, 255]);
+    assert_eq!(rgb(by_id(&snap, &s, "td").background_color), [0, 255, 0, 255]);
+    let img = by_id(&snap, &s, "img");
+    assert_eq!((img.width, img.height), (Some(20.0), Some(10.0)));
+}
