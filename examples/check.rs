@@ -34,14 +34,16 @@ fn main() -> ExitCode {
         ..Default::default()
     };
     let out = if tree {
-        let (text, _) = (String::from_utf8_lossy(&bytes).into_owned(), ());
+        let text = String::from_utf8_lossy(&bytes);
         curbcut::accessibility_tree(&text, &options).map(|t| serde_json::to_string_pretty(&t).unwrap_or_default())
     } else {
         curbcut::check_bytes(&bytes, &options).map(|r| r.to_json())
     };
     match out {
         Ok(json) => {
-            println!("{json}");
+            use std::io::Write;
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = writeln!(std::io::stdout().lock(), "{json}");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -12,7 +12,7 @@ pub mod report;
 pub mod rules;
 pub mod style;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use crate::dom::DocumentKind;
 pub use crate::error::Error;
@@ -32,6 +32,51 @@ pub fn version() -> &'static str {
 /// Metadata of every rule.
 pub fn rules() -> Vec<&'static RuleMeta> {
     rules::ALL.iter().map(|r| r.meta()).collect()
+}
+
+/// Serializable metadata of one rule (what `rules()` returns across the wasm boundary and in docs).
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// WCAG success criteria.
+    pub wcag: &'static [&'static str],
+    /// ACT rule ids.
+    pub act: &'static [&'static str],
+    /// Impact.
+    pub impact: Impact,
+    /// Tags.
+    pub tags: Vec<&'static str>,
+    /// Whether some verdicts need a renderer.
+    pub needs_renderer: bool,
+    /// Why it matters.
+    pub help: &'static str,
+    /// How to fix.
+    pub fix: &'static str,
+    /// Documentation URL.
+    pub help_url: String,
+}
+
+/// [`RuleInfo`] for every rule.
+pub fn rule_infos() -> Vec<RuleInfo> {
+    rules()
+        .into_iter()
+        .map(|m| RuleInfo {
+            id: m.id,
+            title: m.title,
+            wcag: m.wcag,
+            act: m.act,
+            impact: m.impact,
+            tags: m.tags(),
+            needs_renderer: m.needs == rules::Needs::Renderer,
+            help: m.help,
+            fix: m.fix,
+            help_url: m.help_url(),
+        })
+        .collect()
 }
 
 /// Check an HTML page given as text.

@@ -1,0 +1,196 @@
+//! `multiple-labels`: a form control is associated with at most one `<label>` (best practice).
+//!
+//! HTML allows several labels per control (each `label[for]` naming it, plus a wrapping label),
+//! and Chromium and Firefox concatenate them into the accessible name, but screen readers that
+//! read labels themselves (JAWS, VoiceOver in places) announce only one, and a second label is
+//! usually a copy-paste `for` mistake. It is reported as `failed` with moderate impact, like
+//! axe's form-field-multiple-labels, because the outcome for some users is certain even though
+//! browsers cope.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
+use crate::dom::NodeId;
+
+/// Metadata.
+pub const META: RuleMeta = RuleMeta {
+    id: "multiple-labels",
+    title: "Form controls have a single label",
+    wcag: &[],
+    act: &[],
+    impact: Impact::Moderate,
+    best_practice: true,
+    needs: Needs::Static,
+    help: "Browsers join several labels into one name, but some screen readers announce only one of them, so users may hear an incomplete or wrong label.",
+    fix: "Keep one <label> per control and put all of its text there; use aria-describedby for extra hints.",
+    examples: Examples {
+        pass: &[
+            "<label for=\"n\">Name</label> <input id=\"n\">",
+            "<label>Name <input></label>",
+        ],
+        fail: &[
+            "<label for=\"n\">First</label> <label for=\"n\">Name</label> <input id=\"n\">",
+            "<label for=\"n\">Name</label> <label>Full name <input id=\"n\"></label>",
+        ],
+        inapplicable: &[
+            "<input aria-label=\"Name\">",
+            "<label for=\"nope\">Name</label><input id=\"n\">",
+            "<label for=\"n\">A</label><label for=\"n\">B</label><input id=\"n\" hidden>",
+        ],
+    },
+};
+
+/// Labelable elements (HTML: button, input but hidden, meter, output, progress, select, textarea).
+fn labelable(cx: &Context, n: NodeId) -> bool {
+    cx.snap.element(n).is_some_and(|e| {
+        e.ns == crate::dom::ns!(html)
+            && match &*e.name {
+                "button" | "meter" | "output" | "progress" | "select" | "textarea" => true,
+                "input" => !e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
+                _ => false,
+            }
+    })
+}
+
+type LabelMap = HashMap<NodeId, Vec<NodeId>>;
+
+thread_local! {
+    /// The label map of the snapshot checked last on this thread, keyed by its address and size:
+    /// `applicable` builds it once per check and `evaluate` reuses it, so the rule stays linear.
+    static MEMO: RefCell<Option<(usize, usize, Rc<LabelMap>)>> = const { RefCell::new(None) };
+}
+
+/// Control → its labels in document order (HTML's "labeled control" of each `<label>`).
+fn build_label_map(cx: &Context) -> LabelMap {
+    let mut map = LabelMap::new();
+    for id in cx.snap.descendants(NodeId::DOCUMENT) {
+        let Some(el) = cx.snap.element(id) else { continue };
+        if !el.is_html("label") {
+            continue;
+        }
+        let control = match el.attr("for") {
+            Some(f) => cx.snap.by_id(f).filter(|t| labelable(cx, *t)),
+            None => cx.snap.descendants(id).find(|d| labelable(cx, *d)),
+        };
+        if let Some(c) = control {
+            map.entry(c).or_default().push(id);
+        }
+    }
+    map
+}
+
+fn label_map(cx: &Context, fresh: bool) -> Rc<LabelMap> {
+    let key = (cx.snap as *const _ as usize, cx.snap.len());
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        match memo.as_ref() {
+            Some((p, l, map)) if !fresh && (*p, *l) == key => map.clone(),
+            _ => {
+                let map = Rc::new(build_label_map(cx));
+                *memo = Some((key.0, key.1, map.clone()));
+                map
+            }
+        }
+    })
+}
+
+enum Reason {
+    One,
+    Several(Vec<NodeId>),
+}
+
+impl Reason {
+    fn evaluation(self, cx: &Context) -> Evaluation {
+        match self {
+            Reason::One => Evaluation::passed("This control has one label."),
+            Reason::Several(labels) => {
+                let texts: Vec<String> = labels
+                    .iter()
+                    .map(|l| cx.snap.text_content(*l).split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect();
+                let quoted: Vec<String> = texts.iter().take(4).map(|t| format!("\"{t}\"")).collect();
+                Evaluation::failed(format!(
+                    "This control has {} labels ({}); some screen readers announce only one.",
+                    labels.len(),
+                    quoted.join(", ")
+                ))
+                .with_data(serde_json::json!({
+                    "labels": labels.iter().zip(&texts).map(|(l, t)| serde_json::json!({
+                        "text": t,
+                        "line": cx.snap.element(*l).map_or(0, |e| e.line),
+                        "for": cx.snap.element(*l).and_then(|e| e.attr("for")),
+                    })).collect::<Vec<_>>(),
+                }))
+            }
+        }
+    }
+}
+
+/// The rule.
+pub struct MultipleLabels;
+
+impl Rule for MultipleLabels {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn applicable(&self, cx: &Context) -> Vec<NodeId> {
+        // Labelable controls associated with at least one label, in document order.
+        let map = label_map(cx, true);
+        if map.is_empty() {
+            return Vec::new();
+        }
+        // Controls that are not rendered affect nobody.
+        cx.snap
+            .descendants(NodeId::DOCUMENT)
+            .filter(|n| map.contains_key(n) && cx.tree.is_rendered(*n))
+            .collect()
+    }
+
+    fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
+        let map = label_map(cx, false);
+        let reason = match map.get(&target) {
+            Some(labels) if labels.len() > 1 => Reason::Several(labels.clone()),
+            _ => Reason::One,
+        };
+        reason.evaluation(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::outcomes;
+    use crate::rules::Outcome;
+
+    const ID: &str = "multiple-labels";
+
+    #[test]
+    fn examples() {
+        super::super::testing::check_examples(&super::META);
+    }
+
+    #[test]
+    fn failure_lists_the_label_texts() {
+        let out = outcomes(ID, "<label for=\"n\">First</label><label for=\"n\">Second</label><input id=\"n\">");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].0, Outcome::Failed);
+        assert!(out[0].2.contains("\"First\", \"Second\""), "{out:?}");
+    }
+
+    #[test]
+    fn a_label_labels_only_its_first_labelable_descendant() {
+        let out = outcomes(ID, "<label>Both <input id=\"a\"><input id=\"b\"></label>");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].0, Outcome::Passed);
+        assert!(out[0].1.contains("#a"), "{out:?}");
+    }
+
+    #[test]
+    fn targets_come_in_document_order() {
+        let out = outcomes(ID, "<label>A <input id=\"a\"></label><label>B <select id=\"b\"></select></label>");
+        let selectors: Vec<&str> = out.iter().map(|o| o.1.as_str()).collect();
+        assert_eq!(selectors, vec!["#a", "#b"]);
+    }
+}

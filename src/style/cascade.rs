@@ -1,0 +1,718 @@
+//! The cascade: gathers the page's stylesheets (user-agent sheet, `<style>`, `<link>`, their
+//! `@import`s), then computes every node's style in one pass in tree order.
+//!
+//! Per element: candidate selectors from the [`SelectorMap`], matched with `selectors`; the
+//! winning declaration per property by origin, layer, specificity and source order (important
+//! declarations reverse origin and layer order); custom properties inherited and `var()`
+//! substituted; values computed against the parent's computed style.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use cssparser::{Parser, Token};
+use selectors::matching::{
+    matches_selector, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
+    SelectorCaches,
+};
+
+use super::element::El;
+use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
+use super::selector_map::{Entry, SelectorMap, Target};
+use super::sheet::{Collector, Origin};
+use super::values::Ctx;
+use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
+use crate::dom::{Element, NodeId, Snapshot};
+use crate::options::Options;
+
+const UA_CSS: &str = include_str!("ua.css");
+
+/// Custom properties of an element, shared with its parent when it declares none.
+type Customs = Rc<HashMap<Arc<str>, Arc<str>>>;
+
+/// A matched rule (or the style attribute, `block: None`) with its cascade position.
+#[derive(Clone, Copy)]
+struct Matched {
+    origin: Origin,
+    layer: u32,
+    specificity: u32,
+    order: u32,
+    block: Option<u32>,
+}
+
+/// Compute styles for every node of `snap`.
+pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
+    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme };
+    let mut c = Collector::new(ctx, options);
+    c.add_user_agent(UA_CSS);
+    collect_page_sheets(snap, &mut c);
+
+    let ranks = c.layers.ranks();
+    let unlayered = ranks.first().copied().unwrap_or(0);
+    let mut map = SelectorMap::default();
+    for rule in &c.rules {
+        let layer = ranks.get(rule.layer as usize).copied().unwrap_or(unlayered);
+        for sel in rule.selectors.slice() {
+            map.insert(Entry {
+                selector: sel.clone(),
+                specificity: sel.specificity(),
+                block: rule.block,
+                layer,
+                order: rule.order,
+                origin: rule.origin,
+                target: Target::Element,
+            });
+        }
+    }
+    let root_customs: Customs = Rc::new(c.registered.iter().cloned().collect());
+
+    let mut computed = vec![ComputedStyle { display: Display::None, ..ComputedStyle::default() }; snap.len()];
+    if let Some(doc) = computed.first_mut() {
+        *doc = ComputedStyle::default();
+    }
+    let mut customs: Vec<Option<Customs>> = vec![None; snap.len()];
+    let initial = ComputedStyle::default();
+    let mut pass = Pass {
+        snap,
+        ctx,
+        map: &map,
+        blocks: &c.blocks,
+        unlayered,
+        caches: SelectorCaches::default(),
+        candidates: Vec::new(),
+        root_font_size: 16.0,
+    };
+    for id in snap.descendants(NodeId::DOCUMENT) {
+        let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
+        let style = match snap.element(id) {
+            Some(el) => {
+                let parent_is_element = snap.element(parent).is_some();
+                let parent_style = if parent_is_element { &computed[parent.index()] } else { &initial };
+                let parent_customs = customs[parent.index()].clone().unwrap_or_else(|| root_customs.clone());
+                let (style, own) = pass.element(id, el, parent_style, &parent_customs);
+                if !parent_is_element {
+                    pass.root_font_size = style.font_size;
+                }
+                customs[id.index()] = Some(own);
+                style
+            }
+            None => {
+                let mut s = computed[parent.index()].clone();
+                s.before = None;
+                s.after = None;
+                s
+            }
+        };
+        computed[id.index()] = style;
+    }
+    Styles { computed, missing: c.missing }
+}
+
+/// `<style>` and `<link rel=stylesheet>` in tree order (template contents are not in the tree).
+fn collect_page_sheets(snap: &Snapshot, c: &mut Collector) {
+    for id in snap.descendants(NodeId::DOCUMENT) {
+        let Some(el) = snap.element(id) else { continue };
+        let css_type = el.attr("type").map_or(true, |t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
+        let media_ok = el.attr("media").map_or(true, |m| super::media::media_text_matches(m, &c.ctx));
+        if &*el.name == "style" && (el.ns == html5ever::ns!(html) || el.ns == html5ever::ns!(svg)) {
+            if css_type && media_ok {
+                let text = snap.text_content(id);
+                c.add_sheet(&text, None);
+            }
+        } else if el.is_html("link") {
+            let rel = el.attr("rel").unwrap_or("");
+            let has = |w: &str| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(w));
+            let href = el.attr("href").unwrap_or("").trim();
+            if has("stylesheet") && !has("alternate") && !el.has_attr("disabled") && !href.is_empty() && css_type && media_ok {
+                c.add_link(href);
+            }
+        }
+    }
+}
+
+/// State of the tree-order pass.
+struct Pass<'a> {
+    snap: &'a Snapshot,
+    ctx: Ctx,
+    map: &'a SelectorMap,
+    blocks: &'a [DeclBlock],
+    unlayered: u32,
+    caches: SelectorCaches,
+    candidates: Vec<u32>,
+    root_font_size: f32,
+}
+
+/// The winning declaration of each property for one box.
+struct Winners<'b> {
+    won: [Option<&'b Specified>; PROP_COUNT],
+    /// The user-agent origin's winners, for `revert`.
+    ua: [Option<&'b Specified>; PROP_COUNT],
+    /// Custom property declarations in cascade order (last wins).
+    customs: Vec<(&'b Arc<str>, &'b Arc<str>)>,
+}
+
+impl<'b> Winners<'b> {
+    fn new() -> Self {
+        Winners { won: [None; PROP_COUNT], ua: [None; PROP_COUNT], customs: Vec::new() }
+    }
+
+    fn apply(&mut self, block: &'b DeclBlock, important: bool, origin: Origin) {
+        for d in &block.decls {
+            if d.important == important {
+                self.won[d.prop as usize] = Some(&d.value);
+                if origin == Origin::UserAgent {
+                    self.ua[d.prop as usize] = Some(&d.value);
+                }
+            }
+        }
+        for d in &block.customs {
+            if d.important == important {
+                self.customs.push((&d.name, &d.value));
+            }
+        }
+    }
+}
+
+/// Run the cascade over matched rules (plus the style attribute).
+fn cascade<'b>(matched: &mut [Matched], blocks: &'b [DeclBlock], attr: Option<&'b DeclBlock>, unlayered: u32) -> Winners<'b> {
+    let mut w = Winners::new();
+    let block_of = |m: &Matched| -> Option<&'b DeclBlock> {
+        match m.block {
+            Some(b) => blocks.get(b as usize),
+            None => attr,
+        }
+    };
+    matched.sort_unstable_by_key(|m| (m.origin, m.layer, m.specificity, m.order));
+    let mut any_important = false;
+    for m in matched.iter() {
+        if let Some(b) = block_of(m) {
+            w.apply(b, false, m.origin);
+            any_important |= b.decls.iter().any(|d| d.important) || b.customs.iter().any(|d| d.important);
+        }
+    }
+    if any_important {
+        // Important: author before user agent; within an origin, layers in reverse order.
+        matched.sort_unstable_by_key(|m| {
+            let origin = if m.origin == Origin::Author { 0 } else { 1 };
+            (origin, unlayered.saturating_sub(m.layer), m.specificity, m.order)
+        });
+        for m in matched.iter() {
+            if let Some(b) = block_of(m) {
+                w.apply(b, true, m.origin);
+            }
+        }
+    }
+    w
+}
+
+/// What a property's cascaded value means after CSS-wide keywords and `var()`.
+enum Eff<'a> {
+    Val(Cow<'a, Value>),
+    Inherit,
+    Initial,
+}
+
+fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<str>>, ctx: &Ctx) -> Eff<'a> {
+    let unset = || if prop.inherited() { Eff::Inherit } else { Eff::Initial };
+    let keyword = |s: &Specified| match s {
+        Specified::Inherit => Some(Eff::Inherit),
+        Specified::Initial => Some(Eff::Initial),
+        Specified::Unset => Some(unset()),
+        _ => None,
+    };
+    let Some(spec) = w.won[prop as usize] else { return unset() };
+    let resolve = |spec: &'a Specified| -> Option<Eff<'a>> {
+        match spec {
+            Specified::Value(v) => Some(Eff::Val(Cow::Borrowed(v))),
+            Specified::Var(text) | Specified::VarShorthand(_, text) => {
+                let shorthand = match spec {
+                    Specified::VarShorthand(s, _) => Some(*s),
+                    _ => None,
+                };
+                let mut out = String::new();
+                substitute(text, &mut |n| customs.get(n).cloned(), &mut out, 0).ok()?;
+                // Invalid at computed-value time: behaves as `unset`.
+                match props::parse_substituted(prop, shorthand, &out, ctx)? {
+                    Specified::Value(v) => Some(Eff::Val(Cow::Owned(v))),
+                    other => keyword(&other),
+                }
+            }
+            Specified::Revert => None,
+            other => keyword(other),
+        }
+    };
+    if let Specified::Revert = spec {
+        // Roll back to the user-agent origin's value.
+        return match w.ua[prop as usize] {
+            Some(ua) => resolve(ua).unwrap_or_else(unset),
+            None => unset(),
+        };
+    }
+    resolve(spec).unwrap_or_else(unset)
+}
+
+const MAX_VAR_DEPTH: u32 = 32;
+
+/// Replace every `var(--x, fallback)` in `text` using `lookup`. Fails (invalid at computed-value
+/// time) when a variable is missing and has no fallback, or nesting is too deep.
+fn substitute(text: &str, lookup: &mut dyn FnMut(&str) -> Option<Arc<str>>, out: &mut String, depth: u32) -> Result<(), ()> {
+    let mut parser = Parser::new(text);
+    subst_tokens(&mut parser, lookup, out, depth)
+}
+
+fn subst_tokens(input: &mut Parser, lookup: &mut dyn FnMut(&str) -> Option<Arc<str>>, out: &mut String, depth: u32) -> Result<(), ()> {
+    if depth > MAX_VAR_DEPTH {
+        return Err(());
+    }
+    let mut start = input.position();
+    loop {
+        let before = input.position();
+        let tok = match input.next_including_whitespace_and_comments() {
+            Ok(t) => t.clone(),
+            Err(_) => break,
+        };
+        let close = match &tok {
+            Token::Function(name) if name.eq_ignore_ascii_case("var") => {
+                out.push_str(input.slice(start..before));
+                input
+                    .parse_nested_block(|p| {
+                        let name = p.expect_ident_cloned().map_err(|_| cssparser::ParseError::<()>::custom(()))?;
+                        if !name.starts_with("--") {
+                            return Err(cssparser::ParseError::custom(()));
+                        }
+                        let has_fallback = p.try_parse(|p| p.expect_comma()).is_ok();
+                        p.skip_whitespace();
+                        match lookup(&name) {
+                            Some(v) => {
+                                out.push_str(&v);
+                                while p.next().is_ok() {}
+                                Ok(())
+                            }
+                            None if has_fallback => subst_tokens(p, lookup, out, depth + 1).map_err(|_| cssparser::ParseError::custom(())),
+                            None => Err(cssparser::ParseError::custom(())),
+                        }
+                    })
+                    .map_err(|_| ())?;
+                start = input.position();
+                continue;
+            }
+            Token::Function(_) | Token::ParenthesisBlock => ')',
+            Token::SquareBracketBlock => ']',
+            Token::CurlyBracketBlock => '}',
+            _ => continue,
+        };
+        out.push_str(input.slice(start..input.position()));
+        input
+            .parse_nested_block(|p| subst_tokens(p, lookup, out, depth + 1).map_err(|_| cssparser::ParseError::<()>::custom(())))
+            .map_err(|_| ())?;
+        out.push(close);
+        start = input.position();
+    }
+    out.push_str(input.slice_from(start));
+    Ok(())
+}
+
+/// The element's custom properties: the parent's, overridden by its own winners, with
+/// `var()` in them substituted (cycles and missing references make a property invalid).
+fn build_customs(parent: &Customs, winners: &[(&Arc<str>, &Arc<str>)]) -> Customs {
+    if winners.is_empty() {
+        return parent.clone();
+    }
+    let same_as_parent = winners.iter().all(|(n, v)| {
+        !props::has_var(v) && parent.get(*n).is_some_and(|pv| Arc::ptr_eq(pv, v) || pv == *v)
+    });
+    if same_as_parent {
+        return parent.clone();
+    }
+    let mut map: HashMap<Arc<str>, Arc<str>> = (**parent).clone();
+    let mut pending: HashMap<Arc<str>, u8> = HashMap::new();
+    for (name, value) in winners {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "initial" => {
+                map.remove(*name);
+            }
+            "inherit" | "unset" | "revert" | "revert-layer" => match parent.get(*name) {
+                Some(v) => {
+                    map.insert((*name).clone(), v.clone());
+                }
+                None => {
+                    map.remove(*name);
+                }
+            },
+            _ => {
+                map.insert((*name).clone(), (*value).clone());
+                if props::has_var(value) {
+                    pending.insert((*name).clone(), 0);
+                } else {
+                    pending.remove(*name);
+                }
+            }
+        }
+    }
+    if !pending.is_empty() {
+        let names: Vec<Arc<str>> = pending.keys().cloned().collect();
+        let mut r = Resolver { map: &mut map, state: pending };
+        for n in names {
+            r.get(&n, 0);
+        }
+    }
+    Rc::new(map)
+}
+
+/// Resolves `var()` inside custom properties declared on one element.
+struct Resolver<'m> {
+    map: &'m mut HashMap<Arc<str>, Arc<str>>,
+    /// 0: pending, 1: being resolved, 2: done.
+    state: HashMap<Arc<str>, u8>,
+}
+
+impl Resolver<'_> {
+    fn get(&mut self, name: &str, depth: u32) -> Option<Arc<str>> {
+        match self.state.get(name) {
+            None | Some(2) => return self.map.get(name).cloned(),
+            Some(1) => return None,
+            _ => {}
+        }
+        let key: Arc<str> = self.map.get_key_value(name).map(|(k, _)| k.clone())?;
+        self.state.insert(key.clone(), 1);
+        let raw = self.map.get(name).cloned();
+        let mut out = String::new();
+        let ok = depth < MAX_VAR_DEPTH
+            && raw.is_some_and(|raw| substitute(&raw, &mut |n| self.get(n, depth + 1), &mut out, 0).is_ok());
+        self.state.insert(key.clone(), 2);
+        if ok {
+            let v: Arc<str> = out.trim().into();
+            self.map.insert(key, v.clone());
+            Some(v)
+        } else {
+            self.map.remove(&key);
+            None
+        }
+    }
+}
+
+/// Elements that never get `::before`/`::after` boxes (replaced and void elements).
+fn no_pseudo_boxes(el: &Element) -> bool {
+    el.ns == html5ever::ns!(html)
+        && matches!(
+            &*el.name,
+            "img" | "input" | "select" | "textarea" | "iframe" | "video" | "audio" | "canvas" | "embed" | "object"
+                | "br" | "wbr" | "meter" | "progress"
+        )
+}
+
+impl<'a> Pass<'a> {
+    fn matches(&mut self, entry: &Entry, el: &El) -> bool {
+        let mode = if entry.target == Target::Element { MatchingMode::Normal } else { MatchingMode::ForStatelessPseudoElement };
+        let mut cx = MatchingContext::new(
+            mode,
+            None,
+            &mut self.caches,
+            QuirksMode::NoQuirks,
+            NeedsSelectorFlags::No,
+            MatchingForInvalidation::No,
+        );
+        matches_selector(&entry.selector, 0, None, el, &mut cx)
+    }
+
+    fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
+        let map = self.map;
+        let wrapped = El { snap: self.snap, id };
+        let mut own = Vec::new();
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        let mut candidates = std::mem::take(&mut self.candidates);
+        map.candidates(el, &mut candidates);
+        for &i in &candidates {
+            let Some(entry) = map.entries.get(i as usize) else { continue };
+            if !self.matches(entry, &wrapped) {
+                continue;
+            }
+            let m = Matched {
+                origin: entry.origin,
+                layer: entry.layer,
+                specificity: entry.specificity,
+                order: entry.order,
+                block: Some(entry.block),
+            };
+            match entry.target {
+                Target::Element => own.push(m),
+                Target::Before => before.push(m),
+                Target::After => after.push(m),
+            }
+        }
+        self.candidates = candidates;
+
+        let attr_block = el.attr("style").map(|s| props::parse_declaration_list(s, &self.ctx));
+        if attr_block.is_some() {
+            own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
+        }
+        let winners = cascade(&mut own, self.blocks, attr_block.as_ref(), self.unlayered);
+        let customs = build_customs(parent_customs, &winners.customs);
+        let mut style = self.compute_values(&winners, parent, &customs);
+        if let Some(b) = &attr_block {
+            let imp = |p: Prop| b.decls.iter().any(|d| d.prop == p && d.important);
+            style.important_in_style_attr = SpacingFlags {
+                letter_spacing: imp(Prop::LetterSpacing),
+                word_spacing: imp(Prop::WordSpacing),
+                line_height: imp(Prop::LineHeight),
+            };
+        }
+        if style.display != Display::None && !no_pseudo_boxes(el) {
+            if !before.is_empty() {
+                style.before = self.pseudo_content(&mut before, &customs, el);
+            }
+            if !after.is_empty() {
+                style.after = self.pseudo_content(&mut after, &customs, el);
+            }
+        }
+        (style, customs)
+    }
+
+    /// The text of a `::before`/`::after` box, when it renders.
+    fn pseudo_content(&self, matched: &mut [Matched], customs: &Customs, el: &Element) -> Option<String> {
+        let w = cascade(matched, self.blocks, None, self.unlayered);
+        let customs = build_customs(customs, &w.customs);
+        if let Eff::Val(v) = effective(Prop::Display, &w, &customs, &self.ctx) {
+            if *v == Value::Display(Display::None) {
+                return None;
+            }
+        }
+        let Eff::Val(v) = effective(Prop::Content, &w, &customs, &self.ctx) else { return None };
+        let Value::Content(Some(items)) = v.as_ref() else { return None };
+        let mut text = String::new();
+        for item in items.iter() {
+            match item {
+                ContentItem::Text(t) => text.push_str(t),
+                ContentItem::Attr(name) => text.push_str(el.attr(name).unwrap_or("")),
+                ContentItem::OpenQuote => text.push('\u{201c}'),
+                ContentItem::CloseQuote => text.push('\u{201d}'),
+                ContentItem::Nothing => {}
+            }
+        }
+        Some(text)
+    }
+
+    fn compute_values(&self, w: &Winners, p: &ComputedStyle, customs: &HashMap<Arc<str>, Arc<str>>) -> ComputedStyle {
+        let ctx = &self.ctx;
+        let eff = |prop: Prop| effective(prop, w, customs, ctx);
+        let initial = ComputedStyle::default();
+        let mut s = ComputedStyle {
+            visibility: p.visibility,
+            color: p.color,
+            font_size: p.font_size,
+            font_weight: p.font_weight,
+            cursor: p.cursor.clone(),
+            text_indent: p.text_indent,
+            letter_spacing: p.letter_spacing,
+            word_spacing: p.word_spacing,
+            line_height: p.line_height,
+            ..ComputedStyle::default()
+        };
+        let root = self.root_font_size;
+
+        // font-size first: em units of every other property depend on it.
+        s.font_size = match eff(Prop::FontSize) {
+            Eff::Inherit => p.font_size,
+            Eff::Initial => initial.font_size,
+            Eff::Val(v) => match v.as_ref() {
+                Value::FontSize(FontSize::Keyword(px)) => *px,
+                Value::FontSize(FontSize::Length(l)) => l.resolve(p.font_size, root, Some(p.font_size)).unwrap_or(p.font_size),
+                Value::FontSize(FontSize::Larger) => p.font_size * 1.2,
+                Value::FontSize(FontSize::Smaller) => p.font_size / 1.2,
+                _ => p.font_size,
+            },
+        };
+        let fs = s.font_size;
+        let len = |v: &Value| match v {
+            Value::Length(l) => l.resolve(fs, root, None),
+            _ => None,
+        };
+
+        // color before anything that may use currentColor.
+        s.color = match eff(Prop::Color) {
+            Eff::Inherit => p.color,
+            Eff::Initial => initial.color,
+            Eff::Val(v) => match v.as_ref() {
+                Value::Color(c) => c.resolve(p.color),
+                _ => p.color,
+            },
+        };
+
+        for prop in [
+            Prop::Display,
+            Prop::Visibility,
+            Prop::Opacity,
+            Prop::BackgroundColor,
+            Prop::BackgroundImage,
+            Prop::FontWeight,
+            Prop::Position,
+            Prop::Clip,
+            Prop::ClipPath,
+            Prop::OverflowX,
+            Prop::OverflowY,
+            Prop::Width,
+            Prop::Height,
+            Prop::BoxShadow,
+            Prop::Cursor,
+            Prop::TextIndent,
+            Prop::LetterSpacing,
+            Prop::WordSpacing,
+            Prop::LineHeight,
+        ] {
+            let v = match eff(prop) {
+                Eff::Val(v) => v,
+                Eff::Inherit => {
+                    inherit(prop, &mut s, p);
+                    continue;
+                }
+                Eff::Initial => {
+                    inherit(prop, &mut s, &initial);
+                    continue;
+                }
+            };
+            match (prop, v.as_ref()) {
+                (Prop::Display, Value::Display(d)) => s.display = *d,
+                (Prop::Visibility, Value::Visibility(x)) => s.visibility = *x,
+                (Prop::Opacity, Value::Number(n)) => s.opacity = *n,
+                (Prop::BackgroundColor, Value::Color(c)) => s.background_color = c.resolve(s.color),
+                (Prop::BackgroundImage, Value::Bool(b)) => s.background_image = *b,
+                (Prop::FontWeight, Value::FontWeight(fw)) => {
+                    s.font_weight = match fw {
+                        FontWeight::Absolute(n) => *n,
+                        FontWeight::Bolder => bolder(p.font_weight),
+                        FontWeight::Lighter => lighter(p.font_weight),
+                    }
+                }
+                (Prop::Position, Value::Position(x)) => s.position = *x,
+                (Prop::Clip, Value::Clip(sides)) => {
+                    s.clip = sides.map(|[t, r, b, l]| {
+                        let side = |x: Option<super::values::Length>, auto: f32| {
+                            x.and_then(|x| x.resolve(fs, root, None)).unwrap_or(auto)
+                        };
+                        [side(t, 0.0), side(r, f32::INFINITY), side(b, f32::INFINITY), side(l, 0.0)]
+                    })
+                }
+                (Prop::ClipPath, Value::Text(t)) => s.clip_path = t.as_ref().map(|t| t.to_string()),
+                (Prop::OverflowX, Value::Overflow(o)) => s.overflow_x = *o,
+                (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
+                (Prop::Width, v) => s.width = len(v),
+                (Prop::Height, v) => s.height = len(v),
+                (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
+                (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
+                (Prop::TextIndent, v) => s.text_indent = len(v).unwrap_or(0.0),
+                (Prop::LetterSpacing, v) => s.letter_spacing = len(v).unwrap_or(0.0),
+                (Prop::WordSpacing, v) => s.word_spacing = len(v).unwrap_or(0.0),
+                (Prop::LineHeight, Value::LineHeight(lh)) => {
+                    s.line_height = match lh {
+                        LineHeightSpec::Normal => LineHeight::Normal,
+                        LineHeightSpec::Number(n) => LineHeight::Number(*n),
+                        LineHeightSpec::Length(l) => l.resolve(fs, root, Some(fs)).map_or(LineHeight::Normal, LineHeight::Px),
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        // outline: both longhands together.
+        let style_on = match eff(Prop::OutlineStyle) {
+            Eff::Val(v) => matches!(v.as_ref(), Value::OutlineStyle(true)),
+            Eff::Inherit => p.outline,
+            Eff::Initial => false,
+        };
+        let width = match eff(Prop::OutlineWidth) {
+            Eff::Val(v) => len(&v).unwrap_or(3.0),
+            Eff::Inherit => if p.outline { 1.0 } else { 0.0 },
+            Eff::Initial => 3.0,
+        };
+        s.outline = style_on && width > 0.0;
+
+        // `visible` pairs only with `visible`/`clip`: otherwise it computes to `auto`.
+        let clipish = |o: Overflow| matches!(o, Overflow::Visible | Overflow::Clip);
+        if clipish(s.overflow_x) != clipish(s.overflow_y) {
+            let fix = |o: Overflow| match o {
+                Overflow::Visible => Overflow::Auto,
+                Overflow::Clip => Overflow::Hidden,
+                o => o,
+            };
+            s.overflow_x = fix(s.overflow_x);
+            s.overflow_y = fix(s.overflow_y);
+        }
+        s
+    }
+}
+
+/// Copy one property's computed value from `from` (the parent, or initial values).
+fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
+    match prop {
+        Prop::Display => s.display = from.display,
+        Prop::Visibility => s.visibility = from.visibility,
+        Prop::Opacity => s.opacity = from.opacity,
+        Prop::Color => s.color = from.color,
+        Prop::BackgroundColor => s.background_color = from.background_color,
+        Prop::BackgroundImage => s.background_image = from.background_image,
+        Prop::FontSize => s.font_size = from.font_size,
+        Prop::FontWeight => s.font_weight = from.font_weight,
+        Prop::Position => s.position = from.position,
+        Prop::Clip => s.clip = from.clip,
+        Prop::ClipPath => s.clip_path = from.clip_path.clone(),
+        Prop::OverflowX => s.overflow_x = from.overflow_x,
+        Prop::OverflowY => s.overflow_y = from.overflow_y,
+        Prop::Width => s.width = from.width,
+        Prop::Height => s.height = from.height,
+        Prop::BoxShadow => s.box_shadow = from.box_shadow,
+        Prop::Cursor => s.cursor = from.cursor.clone(),
+        Prop::TextIndent => s.text_indent = from.text_indent,
+        Prop::LetterSpacing => s.letter_spacing = from.letter_spacing,
+        Prop::WordSpacing => s.word_spacing = from.word_spacing,
+        Prop::LineHeight => s.line_height = from.line_height,
+        Prop::OutlineStyle | Prop::OutlineWidth | Prop::Content => {}
+    }
+}
+
+/// `font-weight: bolder` relative to the parent's weight (CSS Fonts 4 table).
+fn bolder(w: u16) -> u16 {
+    match w {
+        0..=349 => 400,
+        350..=549 => 700,
+        550..=899 => 900,
+        _ => w,
+    }
+}
+
+/// `font-weight: lighter` relative to the parent's weight.
+fn lighter(w: u16) -> u16 {
+    match w {
+        0..=99 => w,
+        100..=549 => 100,
+        550..=749 => 400,
+        _ => 700,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn substitutes_nested_vars() {
+        let vars: HashMap<&str, &str> = [("--a", "red"), ("--b", "1px solid var(--a)")].into_iter().collect();
+        let mut out = String::new();
+        substitute("calc(var(--w, 2px) + 1px) var(--a) var(--none, var(--also-none, blue))", &mut |n| vars.get(n).map(|v| Arc::from(*v)), &mut out, 0).unwrap();
+        assert_eq!(out, "calc(2px + 1px) red blue");
+        let mut out = String::new();
+        assert!(substitute("var(--missing)", &mut |_| None, &mut out, 0).is_err());
+    }
+
+    #[test]
+    fn custom_property_chains_and_cycles() {
+        let parent: Customs = Rc::new(HashMap::new());
+        let names: Vec<Arc<str>> = ["--a", "--b", "--c", "--x", "--y"].iter().map(|s| Arc::from(*s)).collect();
+        let vals: Vec<Arc<str>> = ["var(--b)", "var(--c, green)", "var(--nope, #123)", "var(--y)", "var(--x)"].iter().map(|s| Arc::from(*s)).collect();
+        let winners: Vec<(&Arc<str>, &Arc<str>)> = names.iter().zip(vals.iter()).collect();
+        let m = build_customs(&parent, &winners);
+        assert_eq!(m.get("--a").map(|v| v.as_ref()), Some("#123"));
+        assert!(m.get("--x").is_none() && m.get("--y").is_none());
+    }
+}

@@ -1,0 +1,121 @@
+//! Rules bucketed by the rightmost compound's id, class or tag (as stylo's `SelectorMap`), so
+//! each element is only matched against selectors that can apply to it.
+
+use std::collections::HashMap;
+
+use selectors::parser::{Combinator, Component, Selector};
+
+use super::element::{Impl, PseudoElement};
+use super::sheet::Origin;
+use crate::dom::Element;
+
+/// Which box a selector styles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    Element,
+    Before,
+    After,
+}
+
+/// One complex selector of a rule, with what the cascade sorts by.
+pub(crate) struct Entry {
+    pub selector: Selector<Impl>,
+    pub specificity: u32,
+    pub block: u32,
+    pub layer: u32,
+    pub order: u32,
+    pub origin: Origin,
+    pub target: Target,
+}
+
+#[derive(Default)]
+pub(crate) struct SelectorMap {
+    pub entries: Vec<Entry>,
+    by_id: HashMap<String, Vec<u32>>,
+    by_class: HashMap<String, Vec<u32>>,
+    by_tag: HashMap<String, Vec<u32>>,
+    universal: Vec<u32>,
+}
+
+enum Key {
+    Id(String),
+    Class(String),
+    Tag(String),
+    Universal,
+}
+
+/// The bucket key and target of a selector (None: a pseudo-element we don't compute).
+fn key(selector: &Selector<Impl>) -> Option<(Key, Target)> {
+    let mut iter = selector.iter();
+    let mut target = Target::Element;
+    let mut key = Key::Universal;
+    let mut first = true;
+    loop {
+        for c in iter.by_ref() {
+            match c {
+                Component::PseudoElement(p) => {
+                    target = match p {
+                        PseudoElement::Before => Target::Before,
+                        PseudoElement::After => Target::After,
+                        PseudoElement::Other => return None,
+                    }
+                }
+                Component::ID(id) => key = Key::Id(id.0.to_string()),
+                Component::Class(c) if !matches!(key, Key::Id(_)) => key = Key::Class(c.0.to_string()),
+                Component::LocalName(l) if matches!(key, Key::Universal) => key = Key::Tag(l.lower_name.0.to_string()),
+                _ => {}
+            }
+        }
+        // `a::before`: the pseudo-element compound comes first; the element compound follows.
+        match iter.next_sequence() {
+            Some(Combinator::PseudoElement) if first => first = false,
+            _ => return Some((key, target)),
+        }
+    }
+}
+
+impl SelectorMap {
+    pub(crate) fn insert(&mut self, entry: Entry) {
+        let Some((key, target)) = key(&entry.selector) else { return };
+        let idx = self.entries.len() as u32;
+        self.entries.push(Entry { target, ..entry });
+        match key {
+            Key::Id(s) => self.by_id.entry(s).or_default().push(idx),
+            Key::Class(s) => self.by_class.entry(s).or_default().push(idx),
+            Key::Tag(s) => self.by_tag.entry(s).or_default().push(idx),
+            Key::Universal => self.universal.push(idx),
+        }
+    }
+
+    /// Indices of the entries that may match `el` (each at most once).
+    pub(crate) fn candidates(&self, el: &Element, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(&self.universal);
+        if let Some(id) = el.attr("id") {
+            if let Some(v) = self.by_id.get(id) {
+                out.extend_from_slice(v);
+            }
+        }
+        if let Some(classes) = el.attr("class") {
+            let mut seen: Vec<&str> = Vec::new();
+            for c in classes.split_ascii_whitespace() {
+                if seen.contains(&c) {
+                    continue;
+                }
+                seen.push(c);
+                if let Some(v) = self.by_class.get(c) {
+                    out.extend_from_slice(v);
+                }
+            }
+        }
+        let name: &str = &el.name;
+        let bucket = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_tag.get(&name.to_ascii_lowercase())
+        } else {
+            self.by_tag.get(name)
+        };
+        if let Some(v) = bucket {
+            out.extend_from_slice(v);
+        }
+    }
+}

@@ -1,0 +1,515 @@
+//! Stylesheet parsing: style rules (with CSS nesting), `@media`, `@supports`, `@layer`,
+//! `@import`, `@property`; everything else (`@font-face`, `@keyframes`, `@container` ...) is
+//! skipped. Conditions are evaluated while parsing against the fixed environment, so only
+//! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`].
+
+use std::sync::Arc;
+
+use cssparser::{
+    AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState, QualifiedRuleParser,
+    RuleBodyItemParser, RuleBodyParser, StyleSheetParser,
+};
+use selectors::SelectorList;
+
+use super::element::{self, Impl};
+use super::media;
+use super::props::{self, DeclBlock};
+use super::values::Ctx;
+use super::MissingResource;
+use crate::options::Options;
+
+/// Cascade origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    UserAgent,
+    Author,
+}
+
+/// A style rule: its selectors and declaration block.
+pub(crate) struct StyleRule {
+    pub selectors: SelectorList<Impl>,
+    pub block: u32,
+    pub layer: u32,
+    pub order: u32,
+    pub origin: Origin,
+}
+
+/// Cascade layers, as a tree in order of first declaration; node 0 is "unlayered".
+#[derive(Debug)]
+pub(crate) struct Layers {
+    nodes: Vec<(Option<String>, Vec<usize>)>,
+}
+
+impl Layers {
+    fn new() -> Layers {
+        Layers { nodes: vec![(None, Vec::new())] }
+    }
+
+    /// The named child of `parent`, created on first mention.
+    fn child(&mut self, parent: usize, name: &str) -> usize {
+        if let Some(kids) = self.nodes.get(parent).map(|n| &n.1) {
+            for &k in kids {
+                if self.nodes.get(k).and_then(|n| n.0.as_deref()) == Some(name) {
+                    return k;
+                }
+            }
+        }
+        self.push(parent, Some(name.to_string()))
+    }
+
+    fn push(&mut self, parent: usize, name: Option<String>) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push((name, Vec::new()));
+        if let Some(p) = self.nodes.get_mut(parent) {
+            p.1.push(id);
+        }
+        id
+    }
+
+    fn path(&mut self, parent: usize, path: &[String]) -> usize {
+        path.iter().fold(parent, |p, n| self.child(p, n))
+    }
+
+    /// Precedence rank of each layer for normal declarations: a layer's sublayers come before
+    /// its own declarations, earlier layers before later; unlayered (node 0) is highest.
+    pub(crate) fn ranks(&self) -> Vec<u32> {
+        let mut ranks = vec![0u32; self.nodes.len()];
+        let mut next = 0u32;
+        // Iterative post-order.
+        let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+        while let Some((node, i)) = stack.pop() {
+            let kids = self.nodes.get(node).map(|n| n.1.as_slice()).unwrap_or(&[]);
+            if let Some(&k) = kids.get(i) {
+                stack.push((node, i + 1));
+                stack.push((k, 0));
+            } else {
+                if let Some(r) = ranks.get_mut(node) {
+                    *r = next;
+                }
+                next += 1;
+            }
+        }
+        ranks
+    }
+}
+
+/// Everything gathered from the page's stylesheets.
+pub(crate) struct Collector<'o> {
+    pub ctx: Ctx,
+    options: &'o Options,
+    pub rules: Vec<StyleRule>,
+    pub blocks: Vec<DeclBlock>,
+    pub layers: Layers,
+    pub missing: Vec<MissingResource>,
+    /// `@property` initial values of registered custom properties.
+    pub registered: Vec<(Arc<str>, Arc<str>)>,
+    origin: Origin,
+    order: u32,
+    /// Resolved locations of the sheets being imported (cycle guard).
+    import_stack: Vec<String>,
+}
+
+const MAX_IMPORT_DEPTH: usize = 16;
+const MAX_NESTING: u32 = 32;
+
+impl<'o> Collector<'o> {
+    pub(crate) fn new(ctx: Ctx, options: &'o Options) -> Collector<'o> {
+        Collector {
+            ctx,
+            options,
+            rules: Vec::new(),
+            blocks: Vec::new(),
+            layers: Layers::new(),
+            missing: Vec::new(),
+            registered: Vec::new(),
+            origin: Origin::Author,
+            order: 0,
+            import_stack: Vec::new(),
+        }
+    }
+
+    /// Add the user-agent sheet.
+    pub(crate) fn add_user_agent(&mut self, text: &str) {
+        self.origin = Origin::UserAgent;
+        self.add_sheet(text, None);
+        self.origin = Origin::Author;
+    }
+
+    /// Add an author sheet whose relative URLs resolve against `base` (None: the page).
+    pub(crate) fn add_sheet(&mut self, text: &str, base: Option<&str>) {
+        self.add_sheet_in_layer(text, base, 0);
+    }
+
+    /// Load and add a linked sheet; failures are recorded as missing.
+    pub(crate) fn add_link(&mut self, href: &str) {
+        match self.options.load_stylesheet(href, None) {
+            Ok((text, loc)) => {
+                self.import_stack.push(loc.clone());
+                self.add_sheet(&text, Some(&loc));
+                self.import_stack.pop();
+            }
+            Err(reason) => self.missing.push(MissingResource { url: href.to_string(), reason }),
+        }
+    }
+
+    fn add_sheet_in_layer(&mut self, text: &str, base: Option<&str>, layer: usize) {
+        let mut parser = Parser::new(text);
+        let mut top = TopParser { c: self, layer, base: base.map(str::to_string), imports_allowed: true, depth: 0 };
+        for _ in StyleSheetParser::new(&mut parser, &mut top) {}
+    }
+
+    fn next_order(&mut self) -> u32 {
+        self.order += 1;
+        self.order
+    }
+
+    fn push_rule(&mut self, selectors: SelectorList<Impl>, block: DeclBlock, layer: usize, order: u32) {
+        if block.is_empty() {
+            return;
+        }
+        let idx = self.blocks.len() as u32;
+        self.blocks.push(block);
+        self.rules.push(StyleRule { selectors, block: idx, layer: layer as u32, order, origin: self.origin });
+    }
+
+    fn import(&mut self, url: &str, base: Option<&str>, layer: usize) {
+        if self.import_stack.len() >= MAX_IMPORT_DEPTH {
+            self.missing.push(MissingResource { url: url.to_string(), reason: "@import nested too deeply".into() });
+            return;
+        }
+        match self.options.load_stylesheet(url, base) {
+            Ok((text, loc)) => {
+                if self.import_stack.contains(&loc) {
+                    return; // an import cycle: browsers ignore the repeated sheet
+                }
+                self.import_stack.push(loc.clone());
+                self.add_sheet_in_layer(&text, Some(&loc), layer);
+                self.import_stack.pop();
+            }
+            Err(reason) => self.missing.push(MissingResource { url: url.to_string(), reason }),
+        }
+    }
+}
+
+/// A layer name: `a.b.c`.
+fn layer_name(input: &mut Parser) -> Result<Vec<String>, ()> {
+    let mut parts = vec![input.expect_ident().map_err(|_| ())?.to_string()];
+    loop {
+        let state = input.state();
+        match input.next_including_whitespace() {
+            Ok(cssparser::Token::Delim('.')) => {
+                let p = input.next_including_whitespace().map_err(|_| ())?.clone();
+                match p {
+                    cssparser::Token::Ident(i) => parts.push(i.to_string()),
+                    _ => return Err(()),
+                }
+            }
+            _ => {
+                input.reset(&state);
+                return Ok(parts);
+            }
+        }
+    }
+}
+
+enum AtPrelude {
+    Import { url: String, layer: Option<Option<Vec<String>>>, applies: bool },
+    /// A conditional group: @media / @supports, evaluated.
+    Condition(bool),
+    LayerBlock(Option<Vec<String>>),
+    LayerStatement(Vec<Vec<String>>),
+    Property(String),
+    Skip,
+}
+
+type PError = ParseError<()>;
+
+fn err() -> PError {
+    ParseError::custom(())
+}
+
+/// Shared at-rule preludes of top-level and nested contexts.
+fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, ctx: &Ctx) -> Result<AtPrelude, PError> {
+    let lname = name.to_ascii_lowercase();
+    Ok(match lname.as_str() {
+        "media" => AtPrelude::Condition(media::media_list_matches(input, ctx)),
+        "supports" => {
+            let v = media::supports_matches(input, ctx);
+            while input.next().is_ok() {}
+            AtPrelude::Condition(v)
+        }
+        "layer" => {
+            if input.is_exhausted() {
+                AtPrelude::LayerBlock(None)
+            } else {
+                let names = input.parse_comma_separated(|p| layer_name(p).map_err(|_| err()))?;
+                if names.len() == 1 {
+                    // Either `@layer a { }` or `@layer a;`: the block/statement hook decides.
+                    AtPrelude::LayerStatement(names)
+                } else {
+                    AtPrelude::LayerStatement(names)
+                }
+            }
+        }
+        "import" => {
+            let url = input.expect_url_or_string().map_err(|_| err())?.to_string();
+            let mut layer = None;
+            if input.try_parse(|p| p.expect_ident_matching("layer")).is_ok() {
+                layer = Some(None);
+            } else if input.try_parse(|p| p.expect_function_matching("layer")).is_ok() {
+                let name = input.parse_nested_block(|p| layer_name(p).map_err(|_| err()))?;
+                layer = Some(Some(name));
+            }
+            let mut applies = true;
+            if input.try_parse(|p| p.expect_function_matching("supports")).is_ok() {
+                applies = input.parse_nested_block(|p| {
+                    // `supports(display: grid)` or `supports(<condition>)`.
+                    let state = p.state();
+                    if let Ok(v) = p.try_parse(|p| {
+                        let v = media::supports_matches(p, ctx);
+                        if v { Ok(v) } else { Err(()) }
+                    }) {
+                        return Ok(v);
+                    }
+                    p.reset(&state);
+                    let start = p.position();
+                    while p.next().is_ok() {}
+                    let text = format!("({})", p.slice_from(start));
+                    let mut pp = Parser::new(&text);
+                    Ok::<bool, PError>(media::supports_matches(&mut pp, ctx))
+                })?;
+            }
+            applies &= media::media_list_matches(input, ctx);
+            AtPrelude::Import { url, layer, applies }
+        }
+        "property" => {
+            let n = input.expect_ident().map_err(|_| err())?.to_string();
+            AtPrelude::Property(n)
+        }
+        // Rules with no effect on static computed style, and container queries (no layout).
+        _ => {
+            while input.next().is_ok() {}
+            AtPrelude::Skip
+        }
+    })
+}
+
+/// `@property` body: the `initial-value`, kept as text.
+fn property_initial(input: &mut Parser) -> Option<String> {
+    struct P(Option<String>);
+    impl<'i> DeclarationParser<'i> for P {
+        type Declaration = ();
+        type Error = ();
+        fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
+            let start = input.position();
+            while input.next_including_whitespace_and_comments().is_ok() {}
+            if name.eq_ignore_ascii_case("initial-value") {
+                self.0 = Some(input.slice_from(start).trim().to_string());
+            }
+            Ok(())
+        }
+    }
+    impl<'i> AtRuleParser<'i> for P {
+        type Prelude = ();
+        type AtRule = ();
+        type Error = ();
+    }
+    impl<'i> QualifiedRuleParser<'i> for P {
+        type Prelude = ();
+        type QualifiedRule = ();
+        type Error = ();
+    }
+    impl<'i> RuleBodyItemParser<'i, (), ()> for P {
+        fn parse_declarations(&self) -> bool {
+            true
+        }
+        fn parse_qualified(&self) -> bool {
+            false
+        }
+    }
+    let mut p = P(None);
+    for _ in RuleBodyParser::new(input, &mut p) {}
+    p.0
+}
+
+/// Top level of a sheet, or the inside of a conditional/layer block.
+struct TopParser<'c, 'o> {
+    c: &'c mut Collector<'o>,
+    layer: usize,
+    base: Option<String>,
+    imports_allowed: bool,
+    depth: u32,
+}
+
+impl<'c, 'o> TopParser<'c, 'o> {
+    fn nested(&mut self, layer: usize) -> TopParser<'_, 'o> {
+        TopParser { c: &mut *self.c, layer, base: self.base.clone(), imports_allowed: false, depth: self.depth + 1 }
+    }
+}
+
+impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
+    type Prelude = AtPrelude;
+    type AtRule = ();
+    type Error = ();
+
+    fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
+        let p = parse_at_prelude(&name, input, &self.c.ctx)?;
+        match p {
+            AtPrelude::Import { .. } | AtPrelude::LayerStatement(_) => {}
+            _ => self.imports_allowed = false,
+        }
+        if !name.eq_ignore_ascii_case("charset") && !name.eq_ignore_ascii_case("import") && !name.eq_ignore_ascii_case("layer") {
+            self.imports_allowed = false;
+        }
+        Ok(p)
+    }
+
+    fn rule_without_block(&mut self, prelude: AtPrelude, _start: &ParserState) -> Result<(), ()> {
+        match prelude {
+            AtPrelude::Import { url, layer, applies } => {
+                if !self.imports_allowed || !applies {
+                    return Ok(());
+                }
+                let layer = match layer {
+                    None => self.layer,
+                    Some(None) => self.c.layers.push(self.layer, None),
+                    Some(Some(path)) => self.c.layers.path(self.layer, &path),
+                };
+                let base = self.base.clone();
+                self.c.import(&url, base.as_deref(), layer);
+                Ok(())
+            }
+            AtPrelude::LayerStatement(names) => {
+                for n in names {
+                    self.c.layers.path(self.layer, &n);
+                }
+                Ok(())
+            }
+            _ => Err(()),
+        }
+    }
+
+    fn parse_block<'t>(&mut self, prelude: AtPrelude, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+        self.imports_allowed = false;
+        if self.depth >= MAX_NESTING {
+            return Ok(());
+        }
+        let layer = match prelude {
+            AtPrelude::Condition(false) | AtPrelude::Skip | AtPrelude::Import { .. } => return Ok(()),
+            AtPrelude::Condition(true) => self.layer,
+            AtPrelude::LayerBlock(None) => self.c.layers.push(self.layer, None),
+            AtPrelude::LayerBlock(Some(path)) => self.c.layers.path(self.layer, &path),
+            AtPrelude::LayerStatement(names) => match names.as_slice() {
+                [one] => self.c.layers.path(self.layer, one),
+                _ => return Err(err()),
+            },
+            AtPrelude::Property(name) => {
+                if let Some(v) = property_initial(input) {
+                    self.c.registered.push((name.into(), v.into()));
+                }
+                return Ok(());
+            }
+        };
+        let mut sub = self.nested(layer);
+        for _ in StyleSheetParser::new(input, &mut sub) {}
+        Ok(())
+    }
+}
+
+impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_> {
+    type Prelude = SelectorList<Impl>;
+    type QualifiedRule = ();
+    type Error = ();
+
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
+        self.imports_allowed = false;
+        element::parse_selectors(input, false).ok_or_else(|| err())
+    }
+
+    fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+        style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
+        Ok(())
+    }
+}
+
+/// Parse a style rule's block: its declarations become one rule, nested rules follow it.
+fn style_rule_body(c: &mut Collector, selectors: SelectorList<Impl>, layer: usize, depth: u32, input: &mut Parser) {
+    let order = c.next_order();
+    let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default() };
+    for _ in RuleBodyParser::new(input, &mut body) {}
+    let BodyParser { c, parent, block, .. } = body;
+    c.push_rule(parent, block, layer, order);
+}
+
+/// The inside of a style rule (declarations and nested rules).
+struct BodyParser<'c, 'o> {
+    c: &'c mut Collector<'o>,
+    parent: SelectorList<Impl>,
+    layer: usize,
+    depth: u32,
+    block: DeclBlock,
+}
+
+impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
+    type Declaration = ();
+    type Error = ();
+    fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
+        props::parse_declaration(&name, input, &self.c.ctx, &mut self.block).map_err(|_| err())
+    }
+}
+
+impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
+    type Prelude = AtPrelude;
+    type AtRule = ();
+    type Error = ();
+
+    fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
+        parse_at_prelude(&name, input, &self.c.ctx)
+    }
+
+    fn parse_block<'t>(&mut self, prelude: AtPrelude, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+        if self.depth >= MAX_NESTING {
+            return Ok(());
+        }
+        let layer = match prelude {
+            AtPrelude::Condition(true) => self.layer,
+            AtPrelude::LayerBlock(None) => self.c.layers.push(self.layer, None),
+            AtPrelude::LayerBlock(Some(path)) => self.c.layers.path(self.layer, &path),
+            AtPrelude::LayerStatement(names) if names.len() == 1 => {
+                let one = names.into_iter().next().unwrap_or_default();
+                self.c.layers.path(self.layer, &one)
+            }
+            _ => return Ok(()),
+        };
+        // Declarations directly inside a nested group rule apply to the parent's selectors.
+        style_rule_body(self.c, self.parent.clone(), layer, self.depth + 1, input);
+        Ok(())
+    }
+}
+
+impl<'i> QualifiedRuleParser<'i> for BodyParser<'_, '_> {
+    type Prelude = SelectorList<Impl>;
+    type QualifiedRule = ();
+    type Error = ();
+
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
+        let list = element::parse_selectors(input, true).ok_or_else(|| err())?;
+        Ok(list.replace_parent_selector(&self.parent))
+    }
+
+    fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+        if self.depth < MAX_NESTING {
+            style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
+        }
+        Ok(())
+    }
+}
+
+impl<'i> RuleBodyItemParser<'i, (), ()> for BodyParser<'_, '_> {
+    fn parse_declarations(&self) -> bool {
+        true
+    }
+    fn parse_qualified(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,53 @@
+//! WebAssembly bindings: data crosses with serde-wasm-bindgen, errors become JS `Error`s with
+//! the Rust message, the panic hook is installed on first use. No logic lives here.
+
+use wasm_bindgen::prelude::*;
+
+use crate::Options;
+
+fn js_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+fn options_from(value: JsValue) -> Result<Options, JsValue> {
+    console_error_panic_hook::set_once();
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("invalid options: {e}")))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
+}
+
+/// Check an HTML page: `checkHtml(html, options?) -> Report`.
+#[wasm_bindgen(js_name = checkHtml)]
+pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let report = crate::check_html(html, &options).map_err(js_error)?;
+    to_js(&report)
+}
+
+/// The accessibility tree of a page: `accessibilityTree(html, options?) -> TreeEntry[]`.
+#[wasm_bindgen(js_name = accessibilityTree)]
+pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let tree = crate::accessibility_tree(html, &options).map_err(js_error)?;
+    to_js(&tree)
+}
+
+/// Metadata of every rule: `rules() -> RuleInfo[]`.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    to_js(&crate::rule_infos())
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version().to_string()
+}

@@ -1,0 +1,39 @@
+//! The engine and its bindings compiled to WebAssembly, run under Node by wasm-bindgen-test:
+//! no file system, a small stack, errors as JS `Error`s.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn checks_a_page() {
+    let report = curbcut::check_html("<html><head></head><body><p>x</p></body></html>", &curbcut::Options::default())
+        .expect("checked");
+    assert!(report.results.iter().any(|f| f.rule == "page-has-title"));
+}
+
+#[wasm_bindgen_test]
+fn deep_nesting_does_not_overflow_the_wasm_stack() {
+    let html = "<div><span>".repeat(50_000);
+    let report = curbcut::check_html(&html, &curbcut::Options::default()).expect("checked");
+    assert!(report.limits.iter().any(|l| l.limit == "depth"));
+}
+
+#[wasm_bindgen_test]
+fn bindings_return_reports_and_js_errors() {
+    let report = curbcut::wasm::check_html("<title>t</title>", JsValue::UNDEFINED).expect("report");
+    let title = js_sys::Reflect::get(&js_sys::Reflect::get(&report, &"page".into()).expect("page"), &"title".into())
+        .expect("title");
+    assert_eq!(title.as_string().as_deref(), Some("t"));
+
+    let bad: JsValue = js_sys::JSON::parse(r#"{"colour":"dark"}"#).expect("json");
+    let err = curbcut::wasm::check_html("<p>", bad).expect_err("unknown option");
+    let message = js_sys::Error::from(err).message();
+    assert!(String::from(message).contains("colour"));
+
+    let missing = js_sys::JSON::parse(r#"{"stylesheets":{}}"#).expect("json");
+    let r = curbcut::wasm::check_html("<link rel=stylesheet href=x.css><p>x", missing).expect("report");
+    assert!(js_sys::Reflect::get(&r, &"missingResources".into()).is_ok());
+    assert!(!curbcut::wasm::version().is_empty());
+    assert!(js_sys::Array::from(&curbcut::wasm::rules().expect("rules")).length() > 0);
+}
