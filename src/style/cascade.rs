@@ -504,7 +504,6 @@ impl<'a> Pass<'a> {
             font_size: p.font_size,
             font_weight: p.font_weight,
             cursor: p.cursor.clone(),
-            text_shadow: p.text_shadow,
             text_indent: p.text_indent,
             letter_spacing: p.letter_spacing,
             word_spacing: p.word_spacing,

@@ -8,7 +8,6 @@
 
 mod cascade;
 mod color;
-pub(crate) mod contrast;
 mod element;
 mod media;
 mod props;
@@ -18,6 +17,7 @@ mod values;
 
 #[allow(unused_imports)] // for other modules (contrast, live collector)
 pub(crate) use color::parse_color;
+pub(crate) mod contrast;
 
 use crate::dom::{NodeId, Snapshot};
 use crate::options::Options;

@@ -498,7 +498,6 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
             one(Prop::BoxShadow, Value::Bool(true))
         }
         "text-shadow" => {
-            // Only whether there is one: contrast rules can't judge shadowed text statically.
             if input.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
                 return one(Prop::TextShadow, Value::Bool(false));
             }
