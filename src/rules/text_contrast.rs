@@ -62,8 +62,8 @@ pub(crate) enum Reason {
     Shadow(Measure),
     /// The backdrop can't be known statically.
     Backdrop(Unknown, Partial),
-    /// A stylesheet could not be loaded.
-    StylesMissing(Partial),
+    /// A stylesheet could not be loaded: what the loaded styles give, when the backdrop is known.
+    StylesMissing(Partial, Option<Measure>),
 }
 
 /// Colours, sizes and the verdict's inputs.
@@ -83,6 +83,8 @@ pub(crate) struct Measure {
 /// What is known when the colours behind the text are not.
 pub(crate) struct Partial {
     text_color: crate::style::Rgba,
+    level: &'static str,
+    sc: &'static str,
     required: f64,
     large: bool,
     font_size: f32,
@@ -204,11 +206,25 @@ impl Reason {
                 ))
                 .with_data(p.data(Some(key)))
             }
-            Reason::StylesMissing(p) => Evaluation::cant_tell(format!(
-                "A stylesheet could not be loaded, so the text and background colours are not certain. Check that the contrast is at least {}:1.",
-                p.required
-            ))
-            .with_data(p.data(Some("missingStylesheet"))),
+            Reason::StylesMissing(p, measured) => {
+                let url = cx.styles.missing.first().map_or("A stylesheet", |m| m.url.as_str());
+                let (found, mut data) = match measured {
+                    Some(m) => (
+                        format!(" With the styles that did load, contrast is {:.2}:1 ({}).", m.shown_ratio(), m.pair()),
+                        m.data(),
+                    ),
+                    None => (String::new(), p.data(None)),
+                };
+                if let Some(obj) = data.as_object_mut() {
+                    obj.insert("unknownBackground".into(), json!("missingStylesheet"));
+                    obj.insert("missingStylesheet".into(), json!(url));
+                }
+                Evaluation::cant_tell(format!(
+                    "{url} could not be loaded, so the text and background colours are not certain.{found} Check that the contrast is at least the {}:1 WCAG {} {} requires.",
+                    p.required, p.sc, p.level
+                ))
+                .with_data(data)
+            }
         }
     }
 }
@@ -354,16 +370,16 @@ pub(crate) fn judge(cx: &Context, target: NodeId, thresholds: Thresholds, level:
     let required = thresholds.required(large);
     let partial = Partial {
         text_color: style.color,
+        level,
+        sc,
         required,
         large,
         font_size: style.font_size,
         font_weight: style.font_weight,
     };
-    if !cx.styles.complete() {
-        return Reason::StylesMissing(partial);
-    }
     let colors = match contrast::text_colors(cx.tree, target) {
         Ok(c) => c,
+        Err(_) if !cx.styles.complete() => return Reason::StylesMissing(partial, None),
         Err(why) => return Reason::Backdrop(why, partial),
     };
     let ratio = colors.ratio();
@@ -381,6 +397,9 @@ pub(crate) fn judge(cx: &Context, target: NodeId, thresholds: Thresholds, level:
     };
     if ratio < required {
         m.suggestion = contrast::suggest_foreground(colors.foreground, colors.background, required);
+    }
+    if !cx.styles.complete() {
+        return Reason::StylesMissing(partial, Some(m));
     }
     if style.text_shadow {
         // The shadow may fill the pixels around the glyphs: better or worse, only a renderer knows.
@@ -620,6 +639,10 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].1.outcome, Outcome::CantTell);
         assert_eq!(out[0].1.data["unknownBackground"], "missingStylesheet");
+        assert_eq!(out[0].1.data["missingStylesheet"], "a.css");
+        assert_eq!(out[0].1.data["ratio"], 2.32);
+        assert!(out[0].1.message.starts_with("a.css could not be loaded"), "{}", out[0].1.message);
+        assert!(out[0].1.message.contains("2.32:1"), "{}", out[0].1.message);
     }
 
     #[test]
