@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::json;
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
+use crate::a11y::role::is_subclass_of;
 use crate::dom::{ns, NodeId};
 use crate::style::contrast::{self, Thresholds, Unknown, AA};
 
@@ -246,23 +247,15 @@ const NOT_PAINTED: &[&str] = &[
     "noembed", "noframes", "xmp",
 ];
 
-/// Roles that inherit from `widget` or `group` (WAI-ARIA 1.2, DPUB): text in a disabled one
-/// is exempt, as is text labelling a disabled widget.
-const WIDGET_ROLES: &[&str] = &[
-    "button", "checkbox", "columnheader", "combobox", "grid", "gridcell", "link", "listbox", "menu", "menubar",
-    "menuitem", "menuitemcheckbox", "menuitemradio", "option", "progressbar", "radio", "radiogroup", "row",
-    "rowheader", "scrollbar", "searchbox", "separator", "slider", "spinbutton", "switch", "tab", "tablist",
-    "tabpanel", "textbox", "tree", "treegrid", "treeitem", "doc-backlink", "doc-biblioref", "doc-glossref",
-    "doc-noteref",
-];
-const GROUP_ROLES: &[&str] = &["group", "toolbar", "row", "listbox", "menu", "menubar", "radiogroup", "tree", "treegrid"];
-
+/// Whether the role inherits from `widget` (WAI-ARIA, DPUB): text in a disabled one is exempt,
+/// as is text labelling a disabled one.
 fn is_widget(role: Option<&str>) -> bool {
-    role.is_some_and(|r| WIDGET_ROLES.contains(&r))
+    role.is_some_and(|r| is_subclass_of(r, "widget"))
 }
 
+/// Whether the role inherits from `widget` or `group`: text in a disabled one is exempt.
 fn is_widget_or_group(role: Option<&str>) -> bool {
-    is_widget(role) || role.is_some_and(|r| GROUP_ROLES.contains(&r))
+    role.is_some_and(|r| is_subclass_of(r, "widget") || is_subclass_of(r, "group"))
 }
 
 /// HTML elements that `<label>` can label.
@@ -281,7 +274,7 @@ fn disabled_labels(cx: &Context) -> HashSet<NodeId> {
     let mut out = HashSet::new();
     for id in snap.descendants(NodeId::DOCUMENT) {
         let Some(el) = snap.element(id) else { continue };
-        if !is_widget(cx.tree.role(id)) || !cx.tree.is_disabled(id) {
+        if !cx.tree.is_disabled(id) || !is_widget(cx.tree.role(id)) {
             continue;
         }
         for r in el.attr("aria-labelledby").unwrap_or("").split_ascii_whitespace() {
@@ -334,7 +327,7 @@ pub(crate) fn targets(cx: &Context) -> Vec<NodeId> {
             continue;
         }
         let inherited = snap.parent(id).is_some_and(|p| exempt.get(p.index()).copied().unwrap_or(false));
-        let own = labels.contains(&id) || (is_widget_or_group(cx.tree.role(id)) && cx.tree.is_disabled(id));
+        let own = labels.contains(&id) || (cx.tree.is_disabled(id) && is_widget_or_group(cx.tree.role(id)));
         if let Some(slot) = exempt.get_mut(id.index()) {
             *slot = inherited || own;
         }
@@ -701,5 +694,22 @@ mod tests {
             <fieldset disabled style="color:#999"><legend>Legend</legend><label>Name <input></label></fieldset>
             <p style="color:#999">Shown</p>"#;
         assert_eq!(outcomes_of("text-contrast", html), [Outcome::Failed], "only the last paragraph remains");
+    }
+
+    #[test]
+    fn labels_of_disabled_widgets_are_exempt() {
+        let outcomes_of = |html: &str| super::super::testing::outcomes("text-contrast", html).into_iter().map(|o| o.0).collect::<Vec<_>>();
+        let grey = "color:#999";
+        // <label for> a disabled input, and aria-labelledby of an aria-disabled textbox.
+        let html = format!(r#"<label for=a style="{grey}">Name</label><input id=a disabled>
+            <span id=l style="{grey}">Pet</span><div role=textbox aria-labelledby=l aria-disabled=true></div>"#);
+        assert!(outcomes_of(&html).is_empty(), "{:?}", outcomes_of(&html));
+        // The same labels of enabled controls are checked.
+        let html = format!(r#"<label for=a style="{grey}">Name</label><input id=a>
+            <span id=l style="{grey}">Pet</span><div role=textbox aria-labelledby=l></div>"#);
+        assert_eq!(outcomes_of(&html), [Outcome::Failed, Outcome::Failed]);
+        // A wrapping label with `for` pointing elsewhere does not label the disabled input in it.
+        let html = format!(r#"<label for=b style="{grey}">Other <input disabled></label><input id=b>"#);
+        assert_eq!(outcomes_of(&html), [Outcome::Failed]);
     }
 }
