@@ -341,6 +341,14 @@ impl<'a> Tree<'a> {
         self.role(id) == Some("none")
     }
 
+    /// Marked as decorative (ACT): an explicit `none`/`presentation` role, or an `img` with
+    /// `alt=""`, whatever role conflict resolution finally gives it.
+    pub fn is_marked_decorative(&self, id: NodeId) -> bool {
+        let Some(el) = self.snap.element(id) else { return false };
+        el.attr("role").and_then(role::explicit_role) == Some("none")
+            || (el.is_html("img") && el.attr("alt") == Some(""))
+    }
+
     /// Whether some ancestor's role makes its descendants presentational (button, img,
     /// checkbox...: WAI-ARIA "children presentational").
     pub fn in_presentational_children(&self, id: NodeId) -> bool {
@@ -587,6 +595,22 @@ mod tests {
         assert!(!tree.has_role(find(&snap, "input", 0), "landmark"));
         assert!(tree.in_presentational_children(find(&snap, "span", 0)));
         assert!(!tree.in_presentational_children(find(&snap, "input", 0)));
+    }
+
+    #[test]
+    fn marked_decorative() {
+        let snap = parse_html(
+            "<img alt='' src='a'><img alt='x' src='a'><nav role='none' aria-label='n'></nav><p>x</p>",
+            DocumentKind::Html,
+        );
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert!(tree.is_marked_decorative(find(&snap, "img", 0)));
+        assert!(!tree.is_marked_decorative(find(&snap, "img", 1)));
+        let nav = find(&snap, "nav", 0);
+        assert!(tree.is_marked_decorative(nav));
+        assert_eq!(tree.role(nav), Some("navigation"), "conflict resolution restores the role");
+        assert!(!tree.is_marked_decorative(find(&snap, "p", 0)));
     }
 
     #[test]

@@ -472,7 +472,7 @@ mod tests {
         let snap = parse_html(html, DocumentKind::Html);
         let mut styles = Styles { computed: vec![ComputedStyle::default(); snap.len()], missing: Vec::new() };
         if missing {
-            styles.missing.push(MissingResource { url: "a.css".into(), reason: "not found".into() });
+            styles.missing.push(MissingResource { url: "a.css".into(), resolved: "a.css".into(), reason: "not found".into() });
         }
         for (id, f) in set {
             let Some(n) = snap.by_id(id) else { panic!("no #{id}") };

@@ -17,6 +17,7 @@ mod values;
 
 #[allow(unused_imports)] // for other modules (contrast, live collector)
 pub(crate) use color::parse_color;
+pub(crate) use element::select_all;
 pub(crate) mod contrast;
 
 use crate::dom::{NodeId, Snapshot};
@@ -238,6 +239,9 @@ impl Default for ComputedStyle {
 pub struct MissingResource {
     /// URL as written.
     pub url: String,
+    /// URL resolved against the page (or importing sheet): the key a caller supplies the
+    /// text under in `Options::stylesheets`.
+    pub resolved: String,
     /// Why it was not loaded.
     pub reason: String,
 }
