@@ -712,4 +712,17 @@ mod tests {
         let html = format!(r#"<label for=b style="{grey}">Other <input disabled></label><input id=b>"#);
         assert_eq!(outcomes_of(&html), [Outcome::Failed]);
     }
+
+    #[test]
+    fn invisible_text_is_not_a_target() {
+        let outcomes_of = |html: &str| super::super::testing::outcomes("text-contrast", html);
+        let html = r#"<style>.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0,0,0,0) }</style>
+            <span class="sr-only" style="color:#eee">Skip</span>
+            <p style="opacity:0;color:#eee">Faded out</p>
+            <p style="color:transparent">Transparent</p>
+            <p style="visibility:hidden;color:#eee">Hidden</p>
+            <p style="font-size:0;color:#eee">Zero</p>
+            <p style="color:#00f;background:#00f">Same colour</p>"#;
+        assert!(outcomes_of(html).is_empty(), "{:?}", outcomes_of(html));
+    }
 }
