@@ -103,8 +103,21 @@ impl Measure {
         if self.large { "large text" } else { "text" }
     }
 
+    /// Alpha the text is drawn with: its colour's alpha times every opacity above it.
+    fn alpha(&self) -> f32 {
+        self.text_color.a * self.colors.opacity
+    }
+
+    /// `#777777 on #ffffff`, or `#000000 at 30% shows as #b3b3b3 on #ffffff`.
     fn pair(&self) -> String {
-        format!("{} on {}", contrast::to_hex(self.colors.foreground), contrast::to_hex(self.colors.background))
+        let fg = contrast::to_hex(self.colors.foreground);
+        let bg = contrast::to_hex(self.colors.background);
+        if self.alpha() < 0.995 {
+            let solid = contrast::to_hex(crate::style::Rgba { a: 1.0, ..self.text_color });
+            format!("{solid} at {:.0}% shows as {fg} on {bg}", self.alpha() * 100.0)
+        } else {
+            format!("{fg} on {bg}")
+        }
     }
 
     fn data(&self) -> serde_json::Value {
@@ -155,8 +168,9 @@ impl Reason {
             Reason::Low(m) => {
                 let fix = match m.suggestion {
                     Some(s) => format!(
-                        " Text colour {} would give {:.2}:1.",
+                        " Text colour {}{} would give {:.2}:1.",
                         contrast::to_hex(s),
+                        if m.alpha() < 0.995 { ", fully opaque," } else { "" },
                         contrast::contrast_ratio(s, m.colors.background)
                     ),
                     None => " No text colour of this hue reaches it on this background: change the background.".to_string(),
