@@ -167,12 +167,17 @@ impl Reason {
             .with_data(m.data()),
             Reason::Low(m) => {
                 let fix = match m.suggestion {
-                    Some(s) => format!(
-                        " Text colour {}{} would give {:.2}:1.",
-                        contrast::to_hex(s),
-                        if m.alpha() < 0.995 { ", fully opaque," } else { "" },
-                        contrast::contrast_ratio(s, m.colors.background)
-                    ),
+                    Some(s) => {
+                        let (lead, note) = if m.colors.opacity < 0.995 {
+                            ("Text shown as", " (an opaque colour, without the opacity)")
+                        } else if m.alpha() < 0.995 {
+                            ("Text colour", " (opaque)")
+                        } else {
+                            ("Text colour", "")
+                        };
+                        let ratio = contrast::contrast_ratio(s, m.colors.background);
+                        format!(" {lead} {}{note} would give {ratio:.2}:1.", contrast::to_hex(s))
+                    }
                     None => " No text colour of this hue reaches it on this background: change the background.".to_string(),
                 };
                 Evaluation::failed(format!(
