@@ -14,7 +14,13 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("invalid options: {e}")))
+    // Through JSON text, not serde_wasm_bindgen::from_value: that one reads only the fields a
+    // struct declares, so `deny_unknown_fields` would never see a misspelt key.
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| js_error("invalid options: not serialisable to JSON"))?
+        .as_string()
+        .unwrap_or_default();
+    Options::from_json(&text).map_err(js_error)
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -45,6 +51,25 @@ pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsVal
     let options = options_from(options)?;
     let tree = crate::accessibility_tree(html, &options).map_err(js_error)?;
     to_js(&tree)
+}
+
+/// Render reports: `formatReport(reports, format, options?) -> string`.
+#[wasm_bindgen(js_name = formatReport)]
+pub fn format_report(reports: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
+    console_error_panic_hook::set_once();
+    let reports: Vec<crate::Report> =
+        serde_wasm_bindgen::from_value(reports).map_err(|e| js_error(format!("invalid reports: {e}")))?;
+    let format: crate::Format = format.parse().map_err(js_error)?;
+    let options: crate::FormatOptions = if options.is_undefined() || options.is_null() {
+        crate::FormatOptions::default()
+    } else {
+        let text = js_sys::JSON::stringify(&options)
+            .map_err(|_| js_error("invalid format options"))?
+            .as_string()
+            .unwrap_or_default();
+        serde_json::from_str(&text).map_err(|e| js_error(format!("invalid format options: {e}")))?
+    };
+    Ok(crate::format_reports(&reports, format, &options))
 }
 
 /// Metadata of every rule: `rules() -> RuleInfo[]`.
