@@ -125,3 +125,14 @@ test('markdown and text name every failing rule', () => {
     assert.ok(!/\x1b\[/.test(r.stdout), `${format}: no colour codes with --no-color`);
   }
 });
+
+test('--output-dir writes every format, each the same as its --format run', () => {
+  const r = npx(['pages', '--output-dir', 'out/all'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  const files = { json: 'curbcut.json', sarif: 'curbcut.sarif', junit: 'curbcut.junit.xml', markdown: 'curbcut.md', html: 'curbcut.html', text: 'curbcut.txt' };
+  for (const [format, name] of Object.entries(files)) {
+    const written = readFileSync(join(dir, 'out/all', name), 'utf8');
+    const printed = npx(['pages', '--format', format, '--no-color'], { cwd: dir }).stdout;
+    assert.equal(written.trimEnd(), printed.trimEnd(), format);
+  }
+});
