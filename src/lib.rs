@@ -18,6 +18,7 @@ pub use crate::dom::DocumentKind;
 pub use crate::error::Error;
 pub use crate::options::{ColorScheme, Options, UrlMapping, Viewport, DEFAULT_TAGS};
 pub use crate::report::{Finding, Report};
+pub use crate::report::format::{format_reports, Format, FormatOptions};
 pub use crate::rules::{Impact, Outcome, RuleMeta};
 
 use crate::dom::{NodeId, Snapshot};
@@ -82,7 +83,7 @@ pub fn rule_infos() -> Vec<RuleInfo> {
 /// Check an HTML page given as text.
 pub fn check_html(html: &str, options: &Options) -> Result<Report, Error> {
     let snap = parse(html, options)?;
-    Ok(check_snapshot(&snap, options))
+    check_snapshot(&snap, options)
 }
 
 /// Check a page given as bytes: the encoding is sniffed (BOM, `<meta charset>`, UTF-8).
@@ -93,7 +94,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, Error> {
     let (text, encoding) = dom::encoding::decode(bytes);
     let mut snap = parse(&text, options)?;
     snap.encoding = encoding;
-    Ok(check_snapshot(&snap, options))
+    check_snapshot(&snap, options)
 }
 
 /// The computed accessibility tree of a page: one entry per element, in tree order.
@@ -118,12 +119,22 @@ fn detect_kind(html: &str) -> DocumentKind {
     }
 }
 
+/// Whether the text is a fragment (no `<html>` or `<body>` tag anywhere).
+fn looks_like_fragment(html: &str) -> bool {
+    let has_tag = |tag: &str| {
+        html.as_bytes().windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
+    };
+    !has_tag("<html") && !has_tag("<body")
+}
+
 fn parse(html: &str, options: &Options) -> Result<Snapshot, Error> {
     if html.len() > options.max_bytes {
         return Err(Error::TooLarge { bytes: html.len(), limit: options.max_bytes });
     }
     let kind = options.document_kind.unwrap_or_else(|| detect_kind(html));
-    Ok(dom::parse::parse_html(html, kind))
+    let mut snap = dom::parse::parse_html(html, kind);
+    snap.fragment = kind == DocumentKind::Html && options.fragment.unwrap_or_else(|| looks_like_fragment(html));
+    Ok(snap)
 }
 
 /// Whether `rule` runs under `options`: listed ids win; otherwise any tag matches.
@@ -142,11 +153,15 @@ fn selected(rule: &dyn Rule, options: &Options) -> bool {
     }
 }
 
-fn check_snapshot(snap: &Snapshot, options: &Options) -> Report {
+fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
     let styles = style::compute(snap, options);
     let tree = a11y::Tree::new(snap, &styles);
     let cx = Context { snap, styles: &styles, tree: &tree, options };
     let ids = report::selector::IdCounts::new(snap);
+    let mut excluded = std::collections::HashSet::new();
+    for selector in &options.exclude {
+        excluded.extend(style::select_all(snap, selector).map_err(Error::BadOptions)?);
+    }
     let mut runs = Vec::new();
     let mut results = Vec::new();
     let mut summary = Summary::default();
@@ -172,13 +187,18 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Report {
             if eval.outcome == Outcome::Passed && !options.include_passed {
                 continue;
             }
-            results.push(finding(snap, &ids, meta, target, eval));
+            let mut f = finding(&tree, &ids, meta, target, eval);
+            f.suppressed = f.outcome != Outcome::Passed && report::is_suppressed(snap, &excluded, meta.id, target);
+            if f.suppressed {
+                summary.suppressed += 1;
+            }
+            results.push(f);
         }
     }
     let title = snap.title_element().map(|t| {
         snap.text_content(t).split_whitespace().collect::<Vec<_>>().join(" ")
     });
-    Report {
+    Ok(Report {
         tool: Tool { name: "curbcut".into(), version: version().into() },
         page: Page { url: options.url.clone(), title },
         rules: runs,
@@ -187,16 +207,17 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Report {
         limits: snap.limits.clone(),
         missing_resources: styles.missing.clone(),
         parse_errors: snap.parse_errors.len(),
-    }
+    })
 }
 
 fn finding(
-    snap: &Snapshot,
+    tree: &a11y::Tree,
     ids: &report::selector::IdCounts,
     meta: &RuleMeta,
     target: NodeId,
     eval: rules::Evaluation,
 ) -> Finding {
+    let snap = tree.snap;
     Finding {
         rule: meta.id.into(),
         act: meta.act.iter().map(|s| s.to_string()).collect(),
@@ -210,5 +231,7 @@ fn finding(
         help: meta.fix.into(),
         help_url: meta.help_url(),
         data: eval.data,
+        fingerprint: report::fingerprint(tree, meta.id, target),
+        suppressed: false,
     }
 }

@@ -73,6 +73,12 @@ pub struct Options {
     pub document_kind: Option<DocumentKind>,
     /// Largest input accepted, in bytes.
     pub max_bytes: usize,
+    /// CSS selectors of elements whose findings (and their subtrees') are suppressed.
+    pub exclude: Vec<String>,
+    /// Check the input as a fragment (component, story, snippet): page-level rules (title,
+    /// lang, landmarks, bypass blocks) don't apply. Default: a fragment when the input has no
+    /// `<html>` or `<body>` tag.
+    pub fragment: Option<bool>,
 }
 
 /// Tags that run when `tags` is not given.
@@ -94,6 +100,8 @@ impl Default for Options {
             include_passed: false,
             document_kind: None,
             max_bytes: 32 * 1024 * 1024,
+            exclude: Vec::new(),
+            fragment: None,
         }
     }
 }
@@ -119,6 +127,11 @@ impl Options {
         self.read_local(&resolved)
     }
 
+    /// `href` resolved against `base` (an importing sheet) or the page URL.
+    pub(crate) fn resolve_href(&self, href: &str, base: Option<&str>) -> String {
+        resolve_url(base.or(self.url.as_deref()), href.trim())
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     fn read_local(&self, resolved: &str) -> Result<(String, String), String> {
         let path = self.local_path(resolved).ok_or_else(|| {
@@ -137,7 +150,9 @@ impl Options {
         Err("not supplied in `stylesheets` (WebAssembly has no file system)".to_string())
     }
 
-    /// Local file for a resolved URL: through the URL map, else relative to `base_dir`.
+    /// Local file for a resolved URL: through the URL map; root-relative paths (`/css/x.css`)
+    /// under `base_dir`; relative ones were already joined with the page's folder when the page
+    /// URL is a local path, else they are taken under `base_dir`.
     #[cfg(not(target_arch = "wasm32"))]
     fn local_path(&self, resolved: &str) -> Option<std::path::PathBuf> {
         let clean = resolved.split(['?', '#']).next().unwrap_or(resolved);
@@ -149,8 +164,15 @@ impl Options {
         if clean.contains("://") || clean.starts_with("//") || clean.starts_with("data:") {
             return None;
         }
-        let base = self.base_dir.as_deref()?;
-        Some(std::path::Path::new(base).join(clean.trim_start_matches('/')))
+        if let Some(rest) = clean.strip_prefix('/') {
+            return Some(std::path::Path::new(self.base_dir.as_deref()?).join(rest));
+        }
+        let page_is_local = self.url.as_deref().is_some_and(|u| !u.contains("://"));
+        match (&self.base_dir, page_is_local) {
+            (_, true) => Some(std::path::PathBuf::from(clean)),
+            (Some(base), false) => Some(std::path::Path::new(base).join(clean)),
+            (None, false) => None,
+        }
     }
 }
 

@@ -14,7 +14,13 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("invalid options: {e}")))
+    // Through JSON text, not serde_wasm_bindgen::from_value: that one reads only the fields a
+    // struct declares, so `deny_unknown_fields` would never see a misspelt key.
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| js_error("invalid options: not serialisable to JSON"))?
+        .as_string()
+        .unwrap_or_default();
+    Options::from_json(&text).map_err(js_error)
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -28,6 +34,14 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
 pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
     let report = crate::check_html(html, &options).map_err(js_error)?;
+    to_js(&report)
+}
+
+/// Check a page given as bytes (encoding sniffed): `checkBytes(bytes, options?) -> Report`.
+#[wasm_bindgen(js_name = checkBytes)]
+pub fn check_bytes(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
+    let report = crate::check_bytes(bytes, &options).map_err(js_error)?;
     to_js(&report)
 }
 

@@ -2,8 +2,16 @@
 //! hidden-ness, roles (HTML-AAM + WAI-ARIA 1.2), accessible name and description (accname 1.2),
 //! focusability and the sequential focus order. Rules read the page only through [`Tree`].
 
-use crate::dom::{NodeId, Snapshot};
-use crate::style::{ComputedStyle, Styles};
+pub(crate) mod focus;
+pub(crate) mod hidden;
+pub(crate) mod name;
+pub(crate) mod role;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::dom::{ns, Element, NodeId, Snapshot};
+use crate::style::{ComputedStyle, Display, Styles, Visibility};
 
 /// How an element got its accessible name (rules judge placeholder- or title-only names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -28,17 +36,286 @@ pub enum NameSource {
 }
 
 /// The accessibility tree over one snapshot.
+///
+/// Roles, hidden-ness, focusability and the tab order are computed eagerly by one top-down pass
+/// in [`Tree::new`] (each node reads only its parent's already computed state) and stored per
+/// node; names and descriptions are computed on demand by `name.rs` and memoised here.
 pub struct Tree<'a> {
     /// The document.
     pub snap: &'a Snapshot,
     /// Its computed styles.
     pub styles: &'a Styles,
+    roles: Vec<Option<&'static str>>,
+    flags: Vec<Flags>,
+    tabindex: Vec<Option<i32>>,
+    tab_order: Vec<NodeId>,
+    /// 1-based tab position per node, 0 when not in the sequential order.
+    tab_pos: Vec<u32>,
+    /// Memo of accessible names, filled by [`Tree::name`] (for `name.rs`). Computing a name may
+    /// ask for other nodes' names; a cycle must be cut by `name.rs` itself (accname's visited
+    /// set): the memo is written with `set`, never re-entered, so it can't panic.
+    pub(crate) names: Vec<OnceCell<(String, NameSource)>>,
+    /// Memo of accessible descriptions, filled by [`Tree::description`].
+    pub(crate) descriptions: Vec<OnceCell<String>>,
+    /// Data the name computation builds once (label associations).
+    pub(crate) name_cache: name::Cache,
+}
+
+/// Per-node booleans of the tree pass.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Flags(u16);
+
+impl Flags {
+    const RENDERED: u16 = 1;
+    const VISIBLE: u16 = 1 << 1;
+    const PROG_HIDDEN: u16 = 1 << 2;
+    const INERT: u16 = 1 << 3;
+    const FOCUSABLE: u16 = 1 << 4;
+    const HTML_DISABLED: u16 = 1 << 5;
+    const ARIA_DISABLED: u16 = 1 << 6;
+    // Inherited state handed to children.
+    const ARIA_HIDDEN: u16 = 1 << 7;
+    const TRANSPARENT: u16 = 1 << 8;
+    const CLIPPED: u16 = 1 << 9;
+    const EDITABLE: u16 = 1 << 10;
+    /// Descendants are disabled by a disabled fieldset (before the legend exception).
+    const FIELDSET_DISABLED: u16 = 1 << 11;
+    /// Children are inside sectioning content / a landmark (header and footer scoping).
+    const SECTIONING: u16 = 1 << 12;
+    /// Children are inside article/aside/nav/section (aside scoping).
+    const SECTIONING_CONTENT: u16 = 1 << 13;
+    /// An ancestor's role has presentational children (button, img, checkbox...).
+    const PRES_CHILDREN: u16 = 1 << 14;
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+    fn set(&mut self, bit: u16, on: bool) {
+        if on {
+            self.0 |= bit;
+        } else {
+            self.0 &= !bit;
+        }
+    }
 }
 
 impl<'a> Tree<'a> {
     /// Build the tree (roles, hidden-ness and focus order are computed here, names lazily).
     pub fn new(snap: &'a Snapshot, styles: &'a Styles) -> Tree<'a> {
-        Tree { snap, styles }
+        let n = snap.len();
+        let mut tree = Tree {
+            snap,
+            styles,
+            roles: vec![None; n],
+            flags: vec![Flags::default(); n],
+            tabindex: vec![None; n],
+            tab_order: Vec::new(),
+            tab_pos: vec![0; n],
+            names: (0..n).map(|_| OnceCell::new()).collect(),
+            descriptions: (0..n).map(|_| OnceCell::new()).collect(),
+            name_cache: name::Cache::default(),
+        };
+        tree.build();
+        tree
+    }
+
+    /// The single top-down pass. Template contents are never visited: their nodes keep the
+    /// default flags (not rendered, hidden, not focusable).
+    fn build(&mut self) {
+        let snap = self.snap;
+        // Parent → its special child: the first `summary` of a `details`, the first `legend` of
+        // a `fieldset`; found once per parent so the per-child checks stay O(1).
+        let mut special_child: HashMap<NodeId, Option<NodeId>> = HashMap::new();
+        // Table element → role of the nearest table ancestor of its descendants.
+        let mut table_role: Vec<Option<&'static str>> = vec![None; snap.len()];
+        let mut candidates: Vec<(NodeId, i32)> = Vec::new();
+
+        // Image map names used by an `<img usemap>`: an `area` is focusable only in a used map.
+        let used_maps: std::collections::HashSet<&str> = snap
+            .descendants(NodeId::DOCUMENT)
+            .filter_map(|n| snap.element(n))
+            .filter(|e| e.is_html("img"))
+            .filter_map(|e| e.attr("usemap"))
+            .map(|u| u.trim().trim_start_matches('#'))
+            .filter(|u| !u.is_empty())
+            .collect();
+
+        let mut doc = Flags::default();
+        doc.set(Flags::RENDERED, true);
+        self.flags[NodeId::DOCUMENT.index()] = doc;
+
+        for id in snap.descendants(NodeId::DOCUMENT) {
+            let Some(parent) = snap.parent(id) else { continue };
+            let pf = self.flags[parent.index()];
+            let parent_el = snap.element(parent);
+            let style = self.styles.get(id);
+            let mut f = Flags::default();
+
+            // The first summary of a details, and whether the parent is a closed details.
+            let mut details_summary = false;
+            let mut closed_details_content = false;
+            if let Some(pe) = parent_el.filter(|pe| pe.is_html("details")) {
+                let first = *special_child
+                    .entry(parent)
+                    .or_insert_with(|| first_child_named(snap, parent, "summary"));
+                details_summary = first == Some(id);
+                closed_details_content = !pe.has_attr("open") && !details_summary;
+            }
+
+            // Hidden-ness.
+            let el = snap.element(id);
+            // The UA sheet hides `area`, but an area of a used image map is rendered through its
+            // image (focusable, exposed as a link): it follows its map instead.
+            let is_area = el.is_some_and(|e| e.is_html("area"));
+            let displayed = if is_area {
+                in_used_map(snap, id, &used_maps)
+            } else {
+                style.display != Display::None
+            };
+            let rendered = pf.has(Flags::RENDERED) && displayed && !closed_details_content;
+            let aria_hidden = pf.has(Flags::ARIA_HIDDEN) || el.is_some_and(hidden::aria_hidden);
+            let inert = pf.has(Flags::INERT) || el.is_some_and(|e| e.has_attr("inert"));
+            let transparent = pf.has(Flags::TRANSPARENT) || style.opacity <= 0.0;
+            let clipped = pf.has(Flags::CLIPPED) || (el.is_some() && hidden::clips_away(style));
+            let shown = style.visibility == Visibility::Visible;
+            f.set(Flags::RENDERED, rendered);
+            f.set(Flags::VISIBLE, rendered && shown && !transparent && !clipped);
+            f.set(Flags::PROG_HIDDEN, !rendered || !shown || aria_hidden || inert);
+            f.set(Flags::INERT, inert);
+            f.set(Flags::ARIA_HIDDEN, aria_hidden);
+            f.set(Flags::TRANSPARENT, transparent);
+            f.set(Flags::CLIPPED, clipped);
+
+            // Disabled: a disabled fieldset disables its descendants except those in its first
+            // legend child (which keep what the fieldset itself received).
+            let mut fieldset_disabled = pf.has(Flags::FIELDSET_DISABLED);
+            if parent_el.is_some_and(|pe| pe.is_html("fieldset") && pe.has_attr("disabled")) {
+                let legend = *special_child
+                    .entry(parent)
+                    .or_insert_with(|| first_child_named(snap, parent, "legend"));
+                if legend != Some(id) {
+                    fieldset_disabled = true;
+                }
+            }
+            f.set(Flags::FIELDSET_DISABLED, fieldset_disabled);
+            f.set(Flags::ARIA_DISABLED, pf.has(Flags::ARIA_DISABLED));
+
+            let parent_pres_children = parent_el.is_some()
+                && self.roles[parent.index()].is_some_and(role::has_presentational_children);
+            f.set(Flags::PRES_CHILDREN, pf.has(Flags::PRES_CHILDREN) || parent_pres_children);
+
+            let Some(el) = el else {
+                // Text and comments: inherit the parent's element context.
+                f.set(Flags::EDITABLE, pf.has(Flags::EDITABLE));
+                f.set(Flags::SECTIONING, pf.has(Flags::SECTIONING));
+                f.set(Flags::SECTIONING_CONTENT, pf.has(Flags::SECTIONING_CONTENT));
+                self.flags[id.index()] = f;
+                continue;
+            };
+
+            let html_disabled = is_html_disabled(el, parent_el, fieldset_disabled);
+            f.set(Flags::HTML_DISABLED, html_disabled);
+            if el.attr("aria-disabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+                f.set(Flags::ARIA_DISABLED, true);
+            }
+
+            // Focus.
+            let editable = match focus::contenteditable(el) {
+                Some(state) => state && el.ns == ns!(html),
+                None => pf.has(Flags::EDITABLE),
+            };
+            f.set(Flags::EDITABLE, editable);
+            let editing_host = editable && !pf.has(Flags::EDITABLE);
+            let summaryless_details = el.is_html("details")
+                && special_child
+                    .entry(id)
+                    .or_insert_with(|| first_child_named(snap, id, "summary"))
+                    .is_none();
+            let native = focus::natively_focusable(el, details_summary)
+                || editing_host
+                || summaryless_details;
+            let tabindex = focus::tabindex(el);
+            let hidden_input = el.is_html("input")
+                && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"));
+            let focusable = (native || tabindex.is_some())
+                && !html_disabled
+                && !inert
+                && rendered
+                && shown
+                && !hidden_input;
+            f.set(Flags::FOCUSABLE, focusable);
+            self.tabindex[id.index()] = tabindex;
+            if focusable {
+                let effective = tabindex.unwrap_or(0);
+                if effective >= 0 {
+                    candidates.push((id, effective));
+                }
+            }
+
+            // Role.
+            let cx = role::RoleContext {
+                in_sectioning: pf.has(Flags::SECTIONING),
+                in_sectioning_content: pf.has(Flags::SECTIONING_CONTENT),
+                table_role: table_role[parent.index()],
+                details_summary,
+                focusable,
+            };
+            let implicit = role::implicit_role(snap, id, el, &cx);
+            let explicit = el.attr("role").and_then(role::explicit_role);
+            let computed = match explicit {
+                Some("none") => {
+                    if focusable || role::has_global_aria(el) {
+                        implicit
+                    } else {
+                        "none"
+                    }
+                }
+                Some("region") | Some("form") if !role::has_author_name(snap, el) => implicit,
+                Some(r) => r,
+                None if implicit == "listitem" && parent_el.is_some_and(is_presentational_list) => {
+                    "none"
+                }
+                None => implicit,
+            };
+            self.roles[id.index()] = Some(computed);
+
+            // Context for the children.
+            table_role[id.index()] =
+                if el.is_html("table") { Some(computed) } else { table_role[parent.index()] };
+            let sectioning_tag = el.ns == ns!(html)
+                && matches!(&*el.name, "article" | "aside" | "nav" | "section");
+            let sectioning_role =
+                matches!(computed, "article" | "complementary" | "navigation" | "region");
+            f.set(
+                Flags::SECTIONING_CONTENT,
+                pf.has(Flags::SECTIONING_CONTENT) || sectioning_tag || sectioning_role,
+            );
+            // Chromium scopes header/footer by these tags and roles, but not by role=region.
+            f.set(
+                Flags::SECTIONING,
+                pf.has(Flags::SECTIONING)
+                    || sectioning_tag
+                    || el.is_html("main")
+                    || matches!(computed, "article" | "complementary" | "navigation" | "main"),
+            );
+            self.flags[id.index()] = f;
+        }
+
+        // Elements never visited (template contents) still get a role.
+        for id in snap.ids() {
+            if self.roles[id.index()].is_none() && snap.element(id).is_some() {
+                self.roles[id.index()] = Some("generic");
+            }
+        }
+
+        self.tab_order = focus::sequential_order(&candidates);
+        for (i, id) in self.tab_order.iter().enumerate() {
+            self.tab_pos[id.index()] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        }
+    }
+
+    fn flag(&self, id: NodeId, bit: u16) -> bool {
+        self.flags.get(id.index()).is_some_and(|f| f.has(bit))
     }
 
     /// Computed style of a node.
@@ -49,69 +326,168 @@ impl<'a> Tree<'a> {
     /// Computed role: a WAI-ARIA role name, `generic` for elements without a specific role,
     /// `none` for presentational ones; `None` for non-elements.
     pub fn role(&self, id: NodeId) -> Option<&'static str> {
-        self.snap.element(id).map(|_| "generic")
+        self.roles.get(id.index()).copied().flatten()
+    }
+
+    /// Whether the computed role is `role` or inherits from it in the WAI-ARIA role taxonomy
+    /// (`has_role(id, "landmark")` holds for `main`, `has_role(id, "textbox")` for `searchbox`).
+    pub fn has_role(&self, id: NodeId, role: &str) -> bool {
+        self.role(id).is_some_and(|r| role::is_subclass_of(r, role))
+    }
+
+    /// Whether the element's role is `none` (presentational: not exposed itself, though its
+    /// content and focusability remain).
+    pub fn is_presentational(&self, id: NodeId) -> bool {
+        self.role(id) == Some("none")
+    }
+
+    /// Marked as decorative (ACT): an explicit `none`/`presentation` role, or an `img` with
+    /// `alt=""`, whatever role conflict resolution finally gives it.
+    pub fn is_marked_decorative(&self, id: NodeId) -> bool {
+        let Some(el) = self.snap.element(id) else { return false };
+        el.attr("role").and_then(role::explicit_role) == Some("none")
+            || (el.is_html("img") && el.attr("alt") == Some(""))
+    }
+
+    /// Whether some ancestor's role makes its descendants presentational (button, img,
+    /// checkbox...: WAI-ARIA "children presentational").
+    pub fn in_presentational_children(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::PRES_CHILDREN)
     }
 
     /// Accessible name (accname 1.2), whitespace-folded.
-    pub fn name(&self, _id: NodeId) -> &str {
-        ""
+    pub fn name(&self, id: NodeId) -> &str {
+        self.name_entry(id).map_or("", |(n, _)| n.as_str())
     }
 
     /// Where the accessible name came from.
-    pub fn name_source(&self, _id: NodeId) -> NameSource {
-        NameSource::None
+    pub fn name_source(&self, id: NodeId) -> NameSource {
+        self.name_entry(id).map_or(NameSource::None, |(_, s)| *s)
+    }
+
+    fn name_entry(&self, id: NodeId) -> Option<&(String, NameSource)> {
+        let cell = self.names.get(id.index())?;
+        if cell.get().is_none() {
+            let computed = name::compute_name(self, id);
+            // A nested computation may have filled the cell meanwhile: keep the first value.
+            let _ = cell.set(computed);
+        }
+        cell.get()
     }
 
     /// Accessible description.
-    pub fn description(&self, _id: NodeId) -> &str {
-        ""
+    pub fn description(&self, id: NodeId) -> &str {
+        let Some(cell) = self.descriptions.get(id.index()) else { return "" };
+        if cell.get().is_none() {
+            let computed = name::compute_description(self, id);
+            let _ = cell.set(computed);
+        }
+        cell.get().map_or("", String::as_str)
     }
 
     /// Excluded from the accessibility tree (not rendered, or programmatically hidden).
-    pub fn is_hidden(&self, _id: NodeId) -> bool {
-        false
+    pub fn is_hidden(&self, id: NodeId) -> bool {
+        !self.flag(id, Flags::RENDERED) || self.flag(id, Flags::PROG_HIDDEN)
     }
 
-    /// Rendered at all (no `display:none` on it or an ancestor, not inside `<template>`...).
-    pub fn is_rendered(&self, _id: NodeId) -> bool {
-        true
+    /// Rendered at all (no `display:none` on it or an ancestor, not inside `<template>`, not
+    /// the hidden content of a closed `<details>`).
+    pub fn is_rendered(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::RENDERED)
     }
 
     /// Visible: rendered, `visibility: visible`, not fully transparent, not clipped away.
-    pub fn is_visible(&self, _id: NodeId) -> bool {
-        true
+    pub fn is_visible(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::VISIBLE)
     }
 
-    /// Programmatically hidden: aria-hidden="true" or inert on it or an ancestor, or not rendered.
-    pub fn is_programmatically_hidden(&self, _id: NodeId) -> bool {
-        false
+    /// Programmatically hidden: aria-hidden="true" or inert on it or an ancestor, not rendered,
+    /// or computed `visibility` other than `visible` (ACT's definition, plus inert).
+    pub fn is_programmatically_hidden(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::PROG_HIDDEN) || !self.flag(id, Flags::RENDERED)
+    }
+
+    /// Inert (the `inert` attribute on it or an ancestor).
+    pub fn is_inert(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::INERT)
     }
 
     /// Can receive focus (by script or click): natively focusable or with a valid tabindex,
     /// not disabled, not inert, rendered.
-    pub fn is_focusable(&self, _id: NodeId) -> bool {
-        false
+    pub fn is_focusable(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::FOCUSABLE)
     }
 
     /// Parsed tabindex attribute (HTML integer rules), if valid.
-    pub fn tabindex(&self, _id: NodeId) -> Option<i32> {
-        None
+    pub fn tabindex(&self, id: NodeId) -> Option<i32> {
+        self.tabindex.get(id.index()).copied().flatten()
     }
 
     /// Elements in sequential focus navigation order.
     pub fn tab_order(&self) -> &[NodeId] {
-        &[]
+        &self.tab_order
     }
 
     /// 1-based position in the sequential focus order.
-    pub fn tab_position(&self, _id: NodeId) -> Option<usize> {
-        None
+    pub fn tab_position(&self, id: NodeId) -> Option<usize> {
+        self.tab_pos.get(id.index()).filter(|p| **p > 0).map(|p| *p as usize)
     }
 
     /// Disabled (the HTML disabled rules, including fieldset and optgroup, or aria-disabled).
-    pub fn is_disabled(&self, _id: NodeId) -> bool {
-        false
+    pub fn is_disabled(&self, id: NodeId) -> bool {
+        self.is_html_disabled(id) || self.is_aria_disabled(id)
     }
+
+    /// Disabled by HTML alone (what removes focusability): the `disabled` attribute on a form
+    /// control, a disabled fieldset ancestor (outside its first legend), a disabled optgroup.
+    pub fn is_html_disabled(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::HTML_DISABLED)
+    }
+
+    /// `aria-disabled="true"` on it or an ancestor.
+    pub fn is_aria_disabled(&self, id: NodeId) -> bool {
+        self.flag(id, Flags::ARIA_DISABLED)
+    }
+}
+
+/// The first element child of `parent` that is an HTML `name` element.
+fn first_child_named(snap: &Snapshot, parent: NodeId, name: &str) -> Option<NodeId> {
+    snap.element_children(parent).find(|c| snap.element(*c).is_some_and(|e| e.is_html(name)))
+}
+
+/// Whether an `area` sits in a `map` whose name an `<img usemap>` refers to. O(depth), for
+/// areas only.
+fn in_used_map(snap: &Snapshot, area: NodeId, used: &std::collections::HashSet<&str>) -> bool {
+    snap.ancestors(area)
+        .filter_map(|a| snap.element(a))
+        .find(|e| e.is_html("map"))
+        .and_then(|m| m.attr("name").or_else(|| m.attr("id")))
+        .is_some_and(|name| used.contains(name))
+}
+
+/// HTML's "actually disabled": form controls with `disabled` or in a disabled fieldset (the
+/// caller applies the legend exception), options in a disabled optgroup, disabled optgroups.
+fn is_html_disabled(el: &Element, parent: Option<&Element>, in_disabled_fieldset: bool) -> bool {
+    if focus::is_form_control(el) {
+        return el.has_attr("disabled") || in_disabled_fieldset;
+    }
+    if el.is_html("optgroup") {
+        return el.has_attr("disabled");
+    }
+    if el.is_html("option") {
+        return el.has_attr("disabled")
+            || parent.is_some_and(|p| p.is_html("optgroup") && p.has_attr("disabled"));
+    }
+    false
+}
+
+/// A `ul`/`ol`/`menu` whose `role` attribute makes it presentational: its `li` children are
+/// presentational too (Chromium applies this even when the list's own role is restored by a
+/// global ARIA attribute).
+fn is_presentational_list(el: &Element) -> bool {
+    el.ns == ns!(html)
+        && matches!(&*el.name, "ul" | "ol" | "menu")
+        && el.attr("role").and_then(role::explicit_role) == Some("none")
 }
 
 /// One element of the computed accessibility tree, as `--tree` prints it.
@@ -137,14 +513,33 @@ pub struct TreeEntry {
 }
 
 impl Tree<'_> {
-    /// Every element of the document, in tree order.
+    /// Every element of the document, in tree order. Paths are built from the parent's path
+    /// (one walk, no per-element climb to the root).
     pub fn entries(&self) -> Vec<TreeEntry> {
         let mut out = Vec::new();
         let Some(root) = self.snap.root_element() else { return out };
+        // Per node: its element-child index under its parent and the index of its entry in `out`.
+        let mut next_index: HashMap<NodeId, usize> = HashMap::new();
+        let mut entry_of: HashMap<NodeId, usize> = HashMap::new();
         for id in std::iter::once(root).chain(self.snap.descendants(root)) {
             let Some(el) = self.snap.element(id) else { continue };
+            let path = match self.snap.parent(id).filter(|_| id != root) {
+                Some(parent) => {
+                    let counter = next_index.entry(parent).or_insert(0);
+                    let index = *counter;
+                    *counter += 1;
+                    let mut path = entry_of
+                        .get(&parent)
+                        .and_then(|i| out.get(*i))
+                        .map_or_else(Vec::new, |e: &TreeEntry| e.path.clone());
+                    path.push(index);
+                    path
+                }
+                None => Vec::new(),
+            };
+            entry_of.insert(id, out.len());
             out.push(TreeEntry {
-                path: self.snap.element_path(id),
+                path,
                 tag: el.name.to_string(),
                 role: self.role(id).map(str::to_string),
                 name: self.name(id).to_string(),
@@ -155,5 +550,79 @@ impl Tree<'_> {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse::parse_html, DocumentKind};
+
+    fn find(snap: &Snapshot, tag: &str, nth: usize) -> NodeId {
+        snap.descendants(NodeId::DOCUMENT)
+            .filter(|n| snap.element(*n).is_some_and(|e| &*e.name == tag))
+            .nth(nth)
+            .unwrap_or(NodeId::DOCUMENT)
+    }
+
+    #[test]
+    fn disabled_predicates() {
+        let snap = parse_html(
+            "<select><optgroup disabled><option>a</option></optgroup><option>b</option></select>\
+             <div aria-disabled='true'><button>c</button></div>",
+            DocumentKind::Html,
+        );
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert!(tree.is_disabled(find(&snap, "option", 0)));
+        assert!(tree.is_html_disabled(find(&snap, "option", 0)));
+        assert!(!tree.is_disabled(find(&snap, "option", 1)));
+        assert!(tree.is_aria_disabled(find(&snap, "button", 0)));
+        assert!(tree.is_disabled(find(&snap, "button", 0)));
+        assert!(!tree.is_html_disabled(find(&snap, "button", 0)));
+    }
+
+    #[test]
+    fn role_taxonomy_and_presentational_children() {
+        let snap = parse_html(
+            "<main><input type='search'></main><button><span>x</span></button>",
+            DocumentKind::Html,
+        );
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert!(tree.has_role(find(&snap, "main", 0), "landmark"));
+        assert!(tree.has_role(find(&snap, "input", 0), "textbox"));
+        assert!(!tree.has_role(find(&snap, "input", 0), "landmark"));
+        assert!(tree.in_presentational_children(find(&snap, "span", 0)));
+        assert!(!tree.in_presentational_children(find(&snap, "input", 0)));
+    }
+
+    #[test]
+    fn marked_decorative() {
+        let snap = parse_html(
+            "<img alt='' src='a'><img alt='x' src='a'><nav role='none' aria-label='n'></nav><p>x</p>",
+            DocumentKind::Html,
+        );
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert!(tree.is_marked_decorative(find(&snap, "img", 0)));
+        assert!(!tree.is_marked_decorative(find(&snap, "img", 1)));
+        let nav = find(&snap, "nav", 0);
+        assert!(tree.is_marked_decorative(nav));
+        assert_eq!(tree.role(nav), Some("navigation"), "conflict resolution restores the role");
+        assert!(!tree.is_marked_decorative(find(&snap, "p", 0)));
+    }
+
+    #[test]
+    fn name_memo_is_sized_to_the_snapshot() {
+        let snap = parse_html("<p>x</p>", DocumentKind::Html);
+        let styles = crate::style::compute(&snap, &crate::Options::default());
+        let tree = Tree::new(&snap, &styles);
+        assert_eq!(tree.names.len(), snap.len());
+        assert_eq!(tree.descriptions.len(), snap.len());
+        let p = find(&snap, "p", 0);
+        // Asking twice returns the memoised value.
+        assert_eq!(tree.name(p), tree.name(p));
+        assert!(tree.names[p.index()].get().is_some());
     }
 }

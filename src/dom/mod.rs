@@ -137,6 +137,8 @@ pub struct Snapshot {
     pub limits: Vec<LimitHit>,
     /// Encoding the bytes were decoded with.
     pub encoding: &'static str,
+    /// A fragment (component or snippet) rather than a whole page.
+    pub fragment: bool,
     ids: HashMap<String, NodeId>,
 }
 
@@ -148,6 +150,7 @@ impl Snapshot {
             kind,
             limits: Vec::new(),
             encoding: "UTF-8",
+            fragment: false,
             ids: HashMap::new(),
         };
         snap.index_ids();
@@ -168,6 +171,12 @@ impl Snapshot {
             }
         }
         self.ids = ids;
+    }
+
+    /// A whole HTML page: page-level rules (title, lang, landmarks) apply only then, not to
+    /// SVG/XML documents or fragments.
+    pub fn is_html_page(&self) -> bool {
+        self.kind == DocumentKind::Html && !self.fragment
     }
 
     /// Number of nodes in the arena (size of per-node vectors).

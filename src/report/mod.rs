@@ -1,6 +1,7 @@
 //! The report model every presenter formats, and how findings name their element: a unique
 //! CSS selector, the source line and an HTML snippet of the start tag.
 
+pub mod format;
 pub(crate) mod selector;
 
 use serde::{Deserialize, Serialize};
@@ -71,6 +72,13 @@ pub struct Finding {
     /// Structured data.
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub data: serde_json::Value,
+    /// Stable identity for baselines: survives cosmetic refactors (class names, wrapper
+    /// elements) because it hashes the rule, role, accessible name, landmark path and text,
+    /// not the selector.
+    pub fingerprint: String,
+    /// Silenced by `data-curbcut-ignore` or an `exclude` selector: listed, never failing a build.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
 }
 
 /// Counts of outcomes.
@@ -83,6 +91,9 @@ pub struct Summary {
     pub failed: usize,
     /// Outcomes that need review.
     pub cant_tell: usize,
+    /// Failed or cantTell outcomes that were suppressed (also counted above).
+    #[serde(default)]
+    pub suppressed: usize,
     /// Rules that ran and found no target.
     pub inapplicable: usize,
 }
@@ -147,4 +158,70 @@ fn truncate(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max - 1).collect();
     out.push('…');
     out
+}
+
+/// Whether findings of `rule` on `target` are silenced: the element or an ancestor is excluded
+/// by selector, or carries `data-curbcut-ignore` listing the rule (an empty value or `*`
+/// silences every rule).
+pub(crate) fn is_suppressed(
+    snap: &Snapshot,
+    excluded: &std::collections::HashSet<NodeId>,
+    rule: &str,
+    target: NodeId,
+) -> bool {
+    std::iter::once(target).chain(snap.ancestors(target)).any(|n| {
+        if excluded.contains(&n) {
+            return true;
+        }
+        snap.element(n).and_then(|e| e.attr("data-curbcut-ignore")).is_some_and(|v| {
+            let mut tokens = v.split_ascii_whitespace().peekable();
+            tokens.peek().is_none() || tokens.any(|t| t == "*" || t.eq_ignore_ascii_case(rule))
+        })
+    })
+}
+
+const LANDMARKS: &[&str] =
+    &["banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"];
+
+/// A finding's stable identity: FNV-1a over rule, role, accessible name, the landmark path
+/// (roles and names of landmark ancestors) and the element's folded text. Class names, ids,
+/// wrapper elements and positions don't enter, so cosmetic refactors keep fingerprints;
+/// two identical defects in one landmark share one, and baselines count occurrences.
+pub(crate) fn fingerprint(tree: &crate::a11y::Tree, rule: &str, target: NodeId) -> String {
+    let snap = tree.snap;
+    let mut h = Fnv::new();
+    h.write(rule);
+    h.write(tree.role(target).unwrap_or(""));
+    h.write(tree.name(target));
+    let mut landmarks: Vec<NodeId> = snap
+        .ancestors(target)
+        .filter(|a| tree.role(*a).is_some_and(|r| LANDMARKS.contains(&r)))
+        .collect();
+    landmarks.reverse();
+    for l in landmarks {
+        h.write(tree.role(l).unwrap_or(""));
+        h.write(tree.name(l));
+    }
+    if let Some(el) = snap.element(target) {
+        h.write(&el.name);
+    }
+    let text = snap.text_content(target);
+    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect();
+    h.write(&folded);
+    format!("{:016x}", h.0)
+}
+
+/// 64-bit FNV-1a: tiny, stable across platforms and versions (unlike `DefaultHasher`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, s: &str) {
+        for b in s.bytes().chain(std::iter::once(0xff)) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }

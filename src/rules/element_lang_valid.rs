@@ -8,7 +8,7 @@
 
 use super::html_lang_valid::{check_language_tag, TagProblem};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{DocumentKind, NodeId};
+use crate::dom::NodeId;
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -111,7 +111,7 @@ impl Rule for ElementLangValid {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // HTML elements with a non-empty lang, inclusive descendants of <body>, in text/html.
-        if cx.snap.kind != DocumentKind::Html {
+        if !cx.snap.is_html_page() {
             return Vec::new();
         }
         let Some(body) = cx.snap.body() else { return Vec::new() };

@@ -5,7 +5,7 @@
 //! XML documents are not HTML pages, so the rule does not apply to them.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{DocumentKind, NodeId};
+use crate::dom::NodeId;
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -62,7 +62,7 @@ impl Rule for HtmlHasLang {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // The document element of a text/html page, when it is an HTML `html` element.
-        if cx.snap.kind != DocumentKind::Html {
+        if !cx.snap.is_html_page() {
             return Vec::new();
         }
         cx.snap

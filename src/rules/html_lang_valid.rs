@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{DocumentKind, NodeId};
+use crate::dom::NodeId;
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -121,7 +121,7 @@ impl Rule for HtmlLangValid {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // The `html` document element of a text/html page with a non-blank lang.
-        if cx.snap.kind != DocumentKind::Html {
+        if !cx.snap.is_html_page() {
             return Vec::new();
         }
         cx.snap

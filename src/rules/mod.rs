@@ -5,11 +5,23 @@
 //! owns the wording, the `Rule` impl, then tests. Rules read only the accessibility tree and
 //! the snapshot through shared predicates in `crate::a11y`.
 
+pub(crate) mod common;
 pub(crate) mod wcag;
 #[cfg(test)]
 pub(crate) mod testing;
 
+mod button_name;
+mod form_field_name;
+mod heading_not_empty;
+mod iframe_title;
+mod image_alt;
+mod input_image_alt;
+mod link_name;
+mod menuitem_name;
+mod object_alt;
 mod page_has_title;
+mod summary_name;
+mod svg_img_alt;
 mod html_has_lang;
 mod html_lang_valid;
 mod element_lang_valid;
@@ -22,6 +34,8 @@ mod control_not_keyboard_reachable;
 mod label_for_invalid;
 mod multiple_labels;
 mod placeholder_only_name;
+mod text_contrast;
+mod text_contrast_enhanced;
 
 use serde::Serialize;
 
@@ -176,6 +190,17 @@ pub trait Rule: Sync {
 /// Every rule, in report order.
 pub static ALL: &[&dyn Rule] = &[
     &page_has_title::PageHasTitle,
+    &button_name::ButtonName,
+    &link_name::LinkName,
+    &image_alt::ImageAlt,
+    &input_image_alt::InputImageAlt,
+    &form_field_name::FormFieldName,
+    &svg_img_alt::SvgImgAlt,
+    &summary_name::SummaryName,
+    &menuitem_name::MenuitemName,
+    &heading_not_empty::HeadingNotEmpty,
+    &iframe_title::IframeTitle,
+    &object_alt::ObjectAlt,
     &html_has_lang::HtmlHasLang,
     &html_lang_valid::HtmlLangValid,
     &element_lang_valid::ElementLangValid,
@@ -188,6 +213,8 @@ pub static ALL: &[&dyn Rule] = &[
     &label_for_invalid::LabelForInvalid,
     &multiple_labels::MultipleLabels,
     &placeholder_only_name::PlaceholderOnlyName,
+    &text_contrast::TextContrast,
+    &text_contrast_enhanced::TextContrastEnhanced,
 ];
 
 /// Look up a rule by id.

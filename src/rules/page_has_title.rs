@@ -1,7 +1,7 @@
 //! `page-has-title`: an HTML page has a non-empty `<title>` (ACT 2779a5, WCAG 2.4.2).
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{DocumentKind, NodeId};
+use crate::dom::NodeId;
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -50,7 +50,7 @@ impl Rule for PageHasTitle {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // The document element of an HTML page (not SVG/XML documents, not iframes' pages).
-        if cx.snap.kind != DocumentKind::Html {
+        if !cx.snap.is_html_page() {
             return Vec::new();
         }
         cx.snap.root_element().into_iter().collect()

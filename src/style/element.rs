@@ -600,3 +600,33 @@ impl selectors::Element for El<'_> {
         false
     }
 }
+
+/// Elements of `snap` matching a selector list given as text (for `exclude` options), in tree
+/// order. Interactive pseudo-classes never match, as in the cascade.
+pub(crate) fn select_all(snap: &Snapshot, selector: &str) -> Result<Vec<NodeId>, String> {
+    let mut parser = CssParser::new(selector);
+    let list = parse_selectors(&mut parser, false).ok_or_else(|| format!("invalid selector `{selector}`"))?;
+    if !parser.is_exhausted() {
+        return Err(format!("invalid selector `{selector}`"));
+    }
+    let mut caches = selectors::context::SelectorCaches::default();
+    let mut out = Vec::new();
+    for id in snap.descendants(NodeId::DOCUMENT) {
+        if snap.element(id).is_none() {
+            continue;
+        }
+        let mut cx = selectors::matching::MatchingContext::new(
+            selectors::matching::MatchingMode::Normal,
+            None,
+            &mut caches,
+            selectors::matching::QuirksMode::NoQuirks,
+            selectors::matching::NeedsSelectorFlags::No,
+            selectors::matching::MatchingForInvalidation::No,
+        );
+        let el = El { snap, id };
+        if list.slice().iter().any(|s| selectors::matching::matches_selector(s, 0, None, &el, &mut cx)) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}

@@ -17,6 +17,8 @@ mod values;
 
 #[allow(unused_imports)] // for other modules (contrast, live collector)
 pub(crate) use color::parse_color;
+pub(crate) use element::select_all;
+pub(crate) mod contrast;
 
 use crate::dom::{NodeId, Snapshot};
 use crate::options::Options;
@@ -159,6 +161,8 @@ pub struct ComputedStyle {
     pub line_height: LineHeight,
     /// Text-spacing properties this element's own `style` attribute declares `!important`.
     pub important_in_style_attr: SpacingFlags,
+    /// text-shadow (inherited) is not `none`: the pixels around glyphs are not the background.
+    pub text_shadow: bool,
 }
 
 /// `line-height` as computed: a number stays a factor of the font size.
@@ -224,6 +228,7 @@ impl Default for ComputedStyle {
             word_spacing: 0.0,
             line_height: LineHeight::Normal,
             important_in_style_attr: SpacingFlags::default(),
+            text_shadow: false,
         }
     }
 }
@@ -234,6 +239,9 @@ impl Default for ComputedStyle {
 pub struct MissingResource {
     /// URL as written.
     pub url: String,
+    /// URL resolved against the page (or importing sheet): the key a caller supplies the
+    /// text under in `Options::stylesheets`.
+    pub resolved: String,
     /// Why it was not loaded.
     pub reason: String,
 }

@@ -34,6 +34,7 @@ pub(crate) enum Prop {
     OutlineStyle,
     OutlineWidth,
     BoxShadow,
+    TextShadow,
     Cursor,
     TextIndent,
     Content,
@@ -43,7 +44,7 @@ pub(crate) enum Prop {
 }
 
 /// Number of [`Prop`]s (size of per-element winner arrays).
-pub(crate) const PROP_COUNT: usize = 24;
+pub(crate) const PROP_COUNT: usize = 25;
 
 /// Every property, for `all`.
 const ALL_PROPS: [Prop; PROP_COUNT] = [
@@ -65,6 +66,7 @@ const ALL_PROPS: [Prop; PROP_COUNT] = [
     Prop::OutlineStyle,
     Prop::OutlineWidth,
     Prop::BoxShadow,
+    Prop::TextShadow,
     Prop::Cursor,
     Prop::TextIndent,
     Prop::Content,
@@ -83,6 +85,7 @@ impl Prop {
                 | Prop::FontSize
                 | Prop::FontWeight
                 | Prop::Cursor
+                | Prop::TextShadow
                 | Prop::TextIndent
                 | Prop::LetterSpacing
                 | Prop::WordSpacing
@@ -315,6 +318,7 @@ fn longhands(name: &str) -> Option<(&'static [Prop], Option<Shorthand>)> {
         "outline-style" => (&[OutlineStyle], None),
         "outline-width" => (&[OutlineWidth], None),
         "box-shadow" | "-webkit-box-shadow" => (&[BoxShadow], None),
+        "text-shadow" => (&[TextShadow], None),
         "cursor" => (&[Cursor], None),
         "text-indent" => (&[TextIndent], None),
         "content" => (&[Content], None),
@@ -406,6 +410,7 @@ fn prop_name(prop: Prop) -> &'static str {
         Prop::OutlineStyle => "outline-style",
         Prop::OutlineWidth => "outline-width",
         Prop::BoxShadow => "box-shadow",
+        Prop::TextShadow => "text-shadow",
         Prop::Cursor => "cursor",
         Prop::TextIndent => "text-indent",
         Prop::Content => "content",
@@ -491,6 +496,13 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
             }
             while input.next().is_ok() {}
             one(Prop::BoxShadow, Value::Bool(true))
+        }
+        "text-shadow" => {
+            if input.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
+                return one(Prop::TextShadow, Value::Bool(false));
+            }
+            while input.next().is_ok() {}
+            one(Prop::TextShadow, Value::Bool(true))
         }
         "cursor" => {
             let mut last = None;

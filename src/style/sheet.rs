@@ -148,7 +148,11 @@ impl<'o> Collector<'o> {
                 self.add_sheet(&text, Some(&loc));
                 self.import_stack.pop();
             }
-            Err(reason) => self.missing.push(MissingResource { url: href.to_string(), reason }),
+            Err(reason) => self.missing.push(MissingResource {
+                url: href.to_string(),
+                resolved: self.options.resolve_href(href, None),
+                reason,
+            }),
         }
     }
 
@@ -174,7 +178,11 @@ impl<'o> Collector<'o> {
 
     fn import(&mut self, url: &str, base: Option<&str>, layer: usize) {
         if self.import_stack.len() >= MAX_IMPORT_DEPTH {
-            self.missing.push(MissingResource { url: url.to_string(), reason: "@import nested too deeply".into() });
+            self.missing.push(MissingResource {
+                url: url.to_string(),
+                resolved: self.options.resolve_href(url, base),
+                reason: "@import nested too deeply".into(),
+            });
             return;
         }
         match self.options.load_stylesheet(url, base) {
@@ -186,7 +194,11 @@ impl<'o> Collector<'o> {
                 self.add_sheet_in_layer(&text, Some(&loc), layer);
                 self.import_stack.pop();
             }
-            Err(reason) => self.missing.push(MissingResource { url: url.to_string(), reason }),
+            Err(reason) => self.missing.push(MissingResource {
+                url: url.to_string(),
+                resolved: self.options.resolve_href(url, base),
+                reason,
+            }),
         }
     }
 }

@@ -478,3 +478,12 @@ fn large_page_timing() {
     eprintln!("cascade: {elements} elements, 300 rules: {took:?}");
     assert_eq!(styles.computed.len(), snap.len());
 }
+
+#[test]
+fn text_shadow_is_computed_and_inherited() {
+    let (snap, s) = styles("<style>.s{text-shadow: 0 0 2px #000} .n{text-shadow:none}</style><div class=s id=a><p id=b>x</p><p class=n id=c>y</p></div><p id=d>z</p>");
+    assert!(by_id(&snap, &s, "a").text_shadow);
+    assert!(by_id(&snap, &s, "b").text_shadow);
+    assert!(!by_id(&snap, &s, "c").text_shadow);
+    assert!(!by_id(&snap, &s, "d").text_shadow);
+}

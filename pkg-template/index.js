@@ -1,0 +1,69 @@
+// Node entry point: loads the wasm synchronously from the package folder, then exposes the API
+// plus `checkFile`, which reads a page and the local stylesheets it links to.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve, isAbsolute, join } from 'node:path';
+import { initSync } from './wasm/curbcut.js';
+import { checkBytes } from './lib/core.js';
+
+initSync({ module: readFileSync(new URL('./wasm/curbcut_bg.wasm', import.meta.url)) });
+
+export { checkHtml, checkBytes, accessibilityTree, formatReport, rules, version } from './lib/core.js';
+
+/** Stylesheets are resolved at most this many rounds deep (`@import` chains). */
+const MAX_ROUNDS = 8;
+
+/**
+ * Where a stylesheet URL lives on disk: `urlMap` prefixes first, then root-relative paths
+ * against `baseDir` (default: the page's folder). Other URLs were already resolved by the
+ * engine against the page's path, so they are relative to the working directory.
+ * @param {string} url resolved URL as the engine reports it
+ * @param {string} pageDir
+ * @param {import('./index.js').Options} options
+ * @returns {string | null}
+ */
+export function localPath(url, pageDir, options) {
+  const clean = url.split(/[?#]/)[0];
+  for (const m of options.urlMap ?? []) {
+    if (clean.startsWith(m.prefix)) return join(m.dir, clean.slice(m.prefix.length));
+  }
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(clean)) return null; // remote or data: URLs are not fetched
+  if (clean.startsWith('/')) return join(options.baseDir ?? pageDir, clean);
+  return isAbsolute(clean) ? clean : resolve(clean);
+}
+
+/**
+ * Check an HTML file, resolving the local stylesheets it links to (and their `@import`s).
+ * A stylesheet that can't be read stays listed in `missingResources`, and the verdicts that
+ * depend on it are `cantTell`.
+ * @param {string} path
+ * @param {import('./index.js').Options} [options]
+ * @returns {Promise<import('./index.js').Report>}
+ */
+export async function checkFile(path, options = {}) {
+  const bytes = await readFile(path);
+  const pageDir = dirname(resolve(path));
+  const stylesheets = { ...(options.stylesheets ?? {}) };
+  const tried = new Set(Object.keys(stylesheets));
+  const base = { ...options, url: options.url ?? path, stylesheets };
+  // Paths are for the Node side only: the engine sees URLs and texts.
+  delete base.baseDir;
+  delete base.urlMap;
+  let report = checkBytes(bytes, base);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const wanted = report.missingResources.filter((m) => !tried.has(m.resolved));
+    if (wanted.length === 0) break;
+    for (const m of wanted) {
+      tried.add(m.resolved);
+      const file = localPath(m.resolved, pageDir, options);
+      if (!file) continue;
+      try {
+        stylesheets[m.resolved] = await readFile(file, 'utf8');
+      } catch {
+        // Left missing: the report names it and the style-dependent verdicts say cantTell.
+      }
+    }
+    report = checkBytes(bytes, base);
+  }
+  return report;
+}
