@@ -25,6 +25,7 @@ pub const META: RuleMeta = RuleMeta {
         pass: &[
             "<html lang=\"es\"><body><article lang=\"en\">They wandered into a bar.</article></body></html>",
             "<html lang=\"es\"><body><div lang=\"EN\"><img src=\"a.jpg\" alt=\"Fireworks over Paris\"></div></body></html>",
+            "<html lang=\"fr\"><body><article lang=\"invalid\"><div lang=\"en\">Text</div></article></body></html>",
         ],
         fail: &[
             "<html lang=\"es\"><body><article lang=\"dutch\">Zij liepen een bar binnen.</article></body></html>",
@@ -34,7 +35,7 @@ pub const META: RuleMeta = RuleMeta {
         inapplicable: &[
             "<html lang=\"en\"><body><article lang=\"\">They wandered into a bar.</article></body></html>",
             "<html lang=\"en\"><body><div lang=\"invalid\"></div></body></html>",
-            "<html lang=\"fr\"><body><article lang=\"invalid\"><div lang=\"en\">Text</div></article></body></html>",
+            "<html lang=\"en\"><body><div lang=\"invalid\"><img src=\"a.jpg\" alt=\"\"></div></body></html>",
         ],
     },
 };
