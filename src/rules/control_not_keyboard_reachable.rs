@@ -237,12 +237,11 @@ impl Rule for ControlNotKeyboardReachable {
                 }
             }
         }
-        // Focusable, managing or inert ancestor, inherited top-down.
+        // Focusable or managing ancestor, inherited top-down.
         let mut shadowed = managed.clone();
         for &n in &order {
             let Some(p) = cx.snap.parent(n) else { continue };
-            let p_inert = cx.snap.element(p).is_some_and(|e| e.has_attr("inert"));
-            shadowed[n.index()] |= shadowed[p.index()] || focusable(p) || p_inert;
+            shadowed[n.index()] |= shadowed[p.index()] || focusable(p);
         }
         order
             .into_iter()
@@ -250,7 +249,7 @@ impl Rule for ControlNotKeyboardReachable {
                 !shadowed[n.index()]
                     && !focus_below[n.index()]
                     && !excluded_element(cx, *n)
-                    && !cx.snap.element(*n).is_some_and(|e| e.has_attr("inert"))
+                    && !cx.tree.is_inert(*n)
                     && cx.tree.is_rendered(*n)
                     // What can't be seen can't be clicked (visibility:hidden ignores the pointer).
                     && cx.tree.is_visible(*n)
