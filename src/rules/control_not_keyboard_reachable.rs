@@ -372,6 +372,11 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        assert_eq!(verdicts("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><div onclick=\"save()\">Save</div>"), vec![Outcome::CantTell]);
+    }
+
+    #[test]
     fn focusable_but_out_of_tab_order_is_cant_tell() {
         assert_eq!(verdicts("<div role=\"button\" tabindex=\"-1\">Save</div>"), vec![Outcome::CantTell]);
     }

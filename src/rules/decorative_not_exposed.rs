@@ -190,6 +190,12 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        assert_eq!(verdicts("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><nav role=\"none\" aria-label=\"x\"><a href=\"/\">a</a></nav>"), vec![Outcome::CantTell]);
+        assert_eq!(verdicts("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><img src=\"a.png\" alt=\"\">"), vec![Outcome::Passed]);
+    }
+
+    #[test]
     fn explicit_role_is_the_first_valid_token() {
         // An unknown first token is skipped: "none" is the explicit role.
         assert_eq!(verdicts("<span role=\"foo none\">x</span>"), vec![Outcome::Passed]);

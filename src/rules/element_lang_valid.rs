@@ -172,6 +172,12 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        let out = outcomes(ID, "<html lang=\"en\"><head><link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"></head><body><p lang=\"xx-bad\">Text</p></body></html>");
+        assert_eq!(out.iter().map(|o| o.0).collect::<Vec<_>>(), vec![Outcome::CantTell]);
+    }
+
+    #[test]
     fn deep_nesting_is_walked_without_recursion() {
         let mut html = String::from("<html lang=\"en\"><body><div lang=\"zzzz\">");
         html.push_str(&"<span>".repeat(2000));
