@@ -68,7 +68,7 @@ describe('config', () => {
     assert.equal(npx(['moderate.html', '--fail-on', 'minor'], { cwd }).code, 1, 'flags override the config');
   });
 
-  test('config disable and exclude apply', () => {
+  test('config "disable" applies', () => {
     const dir = workspace(project, {
       'curbcut.config.json': JSON.stringify({ disable: ['image-alt'] }),
       'critical.html': CRITICAL,
