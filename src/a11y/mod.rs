@@ -2,6 +2,9 @@
 //! hidden-ness, roles (HTML-AAM + WAI-ARIA 1.2), accessible name and description (accname 1.2),
 //! focusability and the sequential focus order. Rules read the page only through [`Tree`].
 
+pub(crate) mod aria_data;
+#[cfg(test)]
+mod aria_data_tests;
 pub(crate) mod focus;
 pub(crate) mod hidden;
 pub(crate) mod name;
