@@ -36,6 +36,15 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod aria_role_valid;
+mod aria_attr_defined;
+mod aria_valid_attr_value;
+mod aria_allowed_attr;
+mod aria_required_attr;
+mod aria_required_parent;
+mod aria_required_children;
+mod aria_prohibited_attr;
+mod aria_roledescription;
 
 use serde::Serialize;
 
@@ -215,6 +224,15 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &aria_role_valid::AriaRoleValid,
+    &aria_attr_defined::AriaAttrDefined,
+    &aria_valid_attr_value::AriaValidAttrValue,
+    &aria_allowed_attr::AriaAllowedAttr,
+    &aria_required_attr::AriaRequiredAttr,
+    &aria_required_parent::AriaRequiredParent,
+    &aria_required_children::AriaRequiredChildren,
+    &aria_prohibited_attr::AriaProhibitedAttr,
+    &aria_roledescription::AriaRoledescription,
 ];
 
 /// Look up a rule by id.
