@@ -121,6 +121,60 @@ pub(crate) fn check_name(cx: &Context, id: NodeId) -> NameCheck {
     }
 }
 
+/// Whether `id` has a text node child with non-whitespace text and is itself visible (ACT
+/// "visible text node child"; whitespace alone renders nothing).
+pub(crate) fn has_visible_text_child(cx: &Context, id: NodeId) -> bool {
+    cx.tree.is_visible(id)
+        && cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()))
+}
+
+/// `position: absolute | fixed` on the element or an ancestor: without layout offsets we can't
+/// tell whether it is moved off screen (the `top: -999em` pattern), so a failure is `cantTell`.
+pub(crate) fn maybe_off_screen(cx: &Context, id: NodeId) -> bool {
+    use crate::style::Position;
+    std::iter::once(id)
+        .chain(cx.snap.ancestors(id))
+        .any(|a| matches!(cx.tree.style(a).position, Position::Absolute | Position::Fixed))
+}
+
+/// Whether the element's text wraps onto more than one line: `Some(true)` when it surely
+/// does, `Some(false)` when it surely doesn't, `None` when only layout could tell. The text is
+/// at least 0.35em and at most 0.7em per character wide; the width available is the nearest
+/// `width` / `max-width` in px on it or an ancestor (up to a horizontal scroll container,
+/// beyond which content may overflow), else the viewport.
+pub(crate) fn text_wraps(cx: &Context, id: NodeId) -> Option<bool> {
+    use crate::style::Overflow;
+    let text = cx.snap.text_content(id);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 {
+        // A single word has no soft wrap opportunity we can rely on.
+        return if words.is_empty() { Some(false) } else { None };
+    }
+    let chars = words.iter().map(|w| w.chars().count() + 1).sum::<usize>().saturating_sub(1) as f32;
+    let font = cx.tree.style(id).font_size.max(1.0);
+    let mut available = cx.options.viewport.width;
+    for a in std::iter::once(id).chain(cx.snap.ancestors(id)) {
+        let st = cx.tree.style(a);
+        for w in [st.width, st.max_width].into_iter().flatten() {
+            available = available.min(w);
+        }
+        if a != id && matches!(st.overflow_x, Overflow::Scroll | Overflow::Auto) {
+            break;
+        }
+        if st.width.is_some() {
+            // A fixed width is not widened by ancestors.
+            break;
+        }
+    }
+    if chars * 0.35 * font > available {
+        Some(true)
+    } else if chars * 0.7 * font < available {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Quote a name for a message, shortened to a readable length.
 pub(crate) fn quote(name: &str) -> String {
     const MAX: usize = 80;

@@ -36,6 +36,9 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod letter_spacing_important;
+mod word_spacing_important;
+mod line_height_important;
 
 use serde::Serialize;
 
@@ -215,6 +218,9 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &letter_spacing_important::LetterSpacingImportant,
+    &word_spacing_important::WordSpacingImportant,
+    &line_height_important::LineHeightImportant,
 ];
 
 /// Look up a rule by id.

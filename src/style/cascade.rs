@@ -452,7 +452,14 @@ impl<'a> Pass<'a> {
         let customs = build_customs(parent_customs, &winners.customs);
         let mut style = self.compute_values(&winners, parent, &customs);
         if let Some(b) = &attr_block {
-            let imp = |p: Prop| b.decls.iter().any(|d| d.prop == p && d.important);
+            // ACT: the property's value is declared here and the winning declaration is
+            // important; `inherit`/`unset` (inherited properties) take the parent's value, so
+            // nothing is declared on this element.
+            let imp = |p: Prop| {
+                b.decls.iter().rev().find(|d| d.prop == p && d.important).is_some_and(|d| {
+                    !matches!(d.value, props::Specified::Inherit | props::Specified::Unset | props::Specified::Revert)
+                })
+            };
             style.important_in_style_attr = SpacingFlags {
                 letter_spacing: imp(Prop::LetterSpacing),
                 word_spacing: imp(Prop::WordSpacing),
@@ -554,6 +561,7 @@ impl<'a> Pass<'a> {
             Prop::OverflowY,
             Prop::Width,
             Prop::Height,
+            Prop::MaxWidth,
             Prop::BoxShadow,
             Prop::TextShadow,
             Prop::Cursor,
@@ -600,6 +608,7 @@ impl<'a> Pass<'a> {
                 (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (Prop::Width, v) => s.width = len(v),
                 (Prop::Height, v) => s.height = len(v),
+                (Prop::MaxWidth, v) => s.max_width = len(v),
                 (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
                 (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
@@ -663,6 +672,7 @@ fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
         Prop::OverflowY => s.overflow_y = from.overflow_y,
         Prop::Width => s.width = from.width,
         Prop::Height => s.height = from.height,
+        Prop::MaxWidth => s.max_width = from.max_width,
         Prop::BoxShadow => s.box_shadow = from.box_shadow,
         Prop::TextShadow => s.text_shadow = from.text_shadow,
         Prop::Cursor => s.cursor = from.cursor.clone(),

@@ -141,6 +141,8 @@ pub struct ComputedStyle {
     pub width: Option<f32>,
     /// height in px, when given in absolute units.
     pub height: Option<f32>,
+    /// max-width in px, when given in absolute units.
+    pub max_width: Option<f32>,
     /// outline-style is not `none` and outline-width > 0.
     pub outline: bool,
     /// box-shadow is not `none`.
@@ -218,6 +220,7 @@ impl Default for ComputedStyle {
             overflow_y: Overflow::Visible,
             width: None,
             height: None,
+            max_width: None,
             outline: false,
             box_shadow: false,
             cursor: "auto".into(),

@@ -31,6 +31,7 @@ pub(crate) enum Prop {
     OverflowY,
     Width,
     Height,
+    MaxWidth,
     OutlineStyle,
     OutlineWidth,
     BoxShadow,
@@ -44,7 +45,7 @@ pub(crate) enum Prop {
 }
 
 /// Number of [`Prop`]s (size of per-element winner arrays).
-pub(crate) const PROP_COUNT: usize = 25;
+pub(crate) const PROP_COUNT: usize = 26;
 
 /// Every property, for `all`.
 const ALL_PROPS: [Prop; PROP_COUNT] = [
@@ -63,6 +64,7 @@ const ALL_PROPS: [Prop; PROP_COUNT] = [
     Prop::OverflowY,
     Prop::Width,
     Prop::Height,
+    Prop::MaxWidth,
     Prop::OutlineStyle,
     Prop::OutlineWidth,
     Prop::BoxShadow,
@@ -315,6 +317,7 @@ fn longhands(name: &str) -> Option<(&'static [Prop], Option<Shorthand>)> {
         "overflow-y" => (&[OverflowY], None),
         "width" | "inline-size" => (&[Width], None),
         "height" | "block-size" => (&[Height], None),
+        "max-width" | "max-inline-size" => (&[MaxWidth], None),
         "outline-style" => (&[OutlineStyle], None),
         "outline-width" => (&[OutlineWidth], None),
         "box-shadow" | "-webkit-box-shadow" => (&[BoxShadow], None),
@@ -407,6 +410,7 @@ fn prop_name(prop: Prop) -> &'static str {
         Prop::OverflowY => "overflow-y",
         Prop::Width => "width",
         Prop::Height => "height",
+        Prop::MaxWidth => "max-width",
         Prop::OutlineStyle => "outline-style",
         Prop::OutlineWidth => "outline-width",
         Prop::BoxShadow => "box-shadow",
@@ -487,6 +491,7 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
         }
         "width" | "inline-size" => one(Prop::Width, size(input, ctx)?),
         "height" | "block-size" => one(Prop::Height, size(input, ctx)?),
+        "max-width" | "max-inline-size" => one(Prop::MaxWidth, size(input, ctx)?),
         "outline-style" => one(Prop::OutlineStyle, Value::OutlineStyle(outline_style(input)?)),
         "outline-width" => one(Prop::OutlineWidth, Value::Length(line_width(input, ctx)?)),
         "outline" => outline(input, ctx),
