@@ -39,6 +39,10 @@ mod text_contrast_enhanced;
 mod letter_spacing_important;
 mod word_spacing_important;
 mod line_height_important;
+mod autocomplete_valid;
+mod meta_viewport_zoom;
+mod meta_refresh;
+mod meta_refresh_no_exception;
 
 use serde::Serialize;
 
@@ -221,6 +225,10 @@ pub static ALL: &[&dyn Rule] = &[
     &letter_spacing_important::LetterSpacingImportant,
     &word_spacing_important::WordSpacingImportant,
     &line_height_important::LineHeightImportant,
+    &autocomplete_valid::AutocompleteValid,
+    &meta_viewport_zoom::MetaViewportZoom,
+    &meta_refresh::MetaRefresh,
+    &meta_refresh_no_exception::MetaRefreshNoException,
 ];
 
 /// Look up a rule by id.
