@@ -43,6 +43,8 @@ mod autocomplete_valid;
 mod meta_viewport_zoom;
 mod meta_refresh;
 mod meta_refresh_no_exception;
+mod td_headers_attr;
+mod scrollable_region_focusable;
 
 use serde::Serialize;
 
@@ -229,6 +231,8 @@ pub static ALL: &[&dyn Rule] = &[
     &meta_viewport_zoom::MetaViewportZoom,
     &meta_refresh::MetaRefresh,
     &meta_refresh_no_exception::MetaRefreshNoException,
+    &td_headers_attr::TdHeadersAttr,
+    &scrollable_region_focusable::ScrollableRegionFocusable,
 ];
 
 /// Look up a rule by id.
