@@ -45,6 +45,7 @@ mod meta_refresh;
 mod meta_refresh_no_exception;
 mod td_headers_attr;
 mod scrollable_region_focusable;
+mod orientation_not_locked;
 
 use serde::Serialize;
 
@@ -233,6 +234,7 @@ pub static ALL: &[&dyn Rule] = &[
     &meta_refresh_no_exception::MetaRefreshNoException,
     &td_headers_attr::TdHeadersAttr,
     &scrollable_region_focusable::ScrollableRegionFocusable,
+    &orientation_not_locked::OrientationNotLocked,
 ];
 
 /// Look up a rule by id.

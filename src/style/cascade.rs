@@ -43,7 +43,14 @@ struct Matched {
 
 /// Compute styles for every node of `snap`.
 pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
-    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme };
+    compute_oriented(snap, options, false)
+}
+
+/// Compute styles, with `@media (orientation)` answering the other orientation when
+/// `orientation_flipped`.
+pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
+    super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
+    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
     let mut c = Collector::new(ctx, options);
     c.add_user_agent(UA_CSS);
     collect_page_sheets(snap, &mut c);
@@ -106,7 +113,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         };
         computed[id.index()] = style;
     }
-    Styles { computed, missing: c.missing }
+    let orientation_queried = super::media::ORIENTATION_QUERIED.with(|q| q.get());
+    Styles { computed, missing: c.missing, orientation_queried }
 }
 
 /// `<style>` and `<link rel=stylesheet>` in tree order (template contents are not in the tree).
@@ -569,6 +577,8 @@ impl<'a> Pass<'a> {
             Prop::LetterSpacing,
             Prop::WordSpacing,
             Prop::LineHeight,
+            Prop::Transform,
+            Prop::Rotate,
         ] {
             let v = match eff(prop) {
                 Eff::Val(v) => v,
@@ -609,6 +619,8 @@ impl<'a> Pass<'a> {
                 (Prop::Width, v) => s.width = len(v),
                 (Prop::Height, v) => s.height = len(v),
                 (Prop::MaxWidth, v) => s.max_width = len(v),
+                (Prop::Transform, Value::Rotation(r)) => s.transform_rotation = *r,
+                (Prop::Rotate, Value::Rotation(r)) => s.rotate = *r,
                 (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
                 (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
@@ -673,6 +685,8 @@ fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
         Prop::Width => s.width = from.width,
         Prop::Height => s.height = from.height,
         Prop::MaxWidth => s.max_width = from.max_width,
+        Prop::Transform => s.transform_rotation = from.transform_rotation,
+        Prop::Rotate => s.rotate = from.rotate,
         Prop::BoxShadow => s.box_shadow = from.box_shadow,
         Prop::TextShadow => s.text_shadow = from.text_shadow,
         Prop::Cursor => s.cursor = from.cursor.clone(),

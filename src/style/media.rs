@@ -7,6 +7,12 @@ use cssparser::{Parser, Token};
 use super::values::{self, Ctx};
 use crate::options::ColorScheme;
 
+thread_local! {
+    /// Set when a media query asks for `orientation`: the cascade reports it so the
+    /// orientation-lock rule computes the other orientation only for pages that ask.
+    pub(crate) static ORIENTATION_QUERIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Evaluate a media query list given as text (`media` attributes). Empty → true.
 pub(crate) fn media_text_matches(text: &str, ctx: &Ctx) -> bool {
     let mut parser = Parser::new(text);
@@ -172,7 +178,10 @@ fn env(name: &str, ctx: &Ctx) -> Option<Mv> {
         "resolution" | "-webkit-device-pixel-ratio" => Mv::Num(1.0),
         "color" => Mv::Num(8.0),
         "color-index" | "monochrome" | "grid" => Mv::Num(0.0),
-        "orientation" => Mv::Ident(if h >= w { "portrait" } else { "landscape" }.into()),
+        "orientation" => {
+            ORIENTATION_QUERIED.with(|q| q.set(true));
+            Mv::Ident(if (h >= w) != ctx.orientation_flipped { "portrait" } else { "landscape" }.into())
+        }
         "prefers-color-scheme" => Mv::Ident(match ctx.scheme {
             ColorScheme::Light => "light".into(),
             ColorScheme::Dark => "dark".into(),
@@ -375,7 +384,7 @@ mod tests {
     use crate::options::Viewport;
 
     fn ctx(w: f32, scheme: ColorScheme) -> Ctx {
-        Ctx { viewport: Viewport { width: w, height: 800.0 }, scheme }
+        Ctx { viewport: Viewport { width: w, height: 800.0 }, scheme, orientation_flipped: false }
     }
 
     #[test]

@@ -143,6 +143,11 @@ pub struct ComputedStyle {
     pub height: Option<f32>,
     /// max-width in px, when given in absolute units.
     pub max_width: Option<f32>,
+    /// Rotation about the Z axis in degrees from `transform`, when it holds a function that can
+    /// rotate (`rotate*`, `matrix*`); `None` for `none` or translations/scales only.
+    pub transform_rotation: Option<f32>,
+    /// The `rotate` property about the Z axis in degrees; `None` for `none`.
+    pub rotate: Option<f32>,
     /// outline-style is not `none` and outline-width > 0.
     pub outline: bool,
     /// box-shadow is not `none`.
@@ -221,6 +226,8 @@ impl Default for ComputedStyle {
             width: None,
             height: None,
             max_width: None,
+            transform_rotation: None,
+            rotate: None,
             outline: false,
             box_shadow: false,
             cursor: "auto".into(),
@@ -256,6 +263,8 @@ pub struct Styles {
     pub(crate) computed: Vec<ComputedStyle>,
     /// Stylesheets that could not be loaded.
     pub missing: Vec<MissingResource>,
+    /// Whether a media query asked for `orientation` (only then can a style depend on it).
+    pub orientation_queried: bool,
 }
 
 impl Styles {
@@ -274,6 +283,12 @@ impl Styles {
 /// Compute styles for every node of `snap`.
 pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
+}
+
+/// Styles as they would be in the other orientation (`@media (orientation)` flipped, everything
+/// else unchanged).
+pub(crate) fn compute_other_orientation(snap: &Snapshot, options: &Options) -> Styles {
+    cascade::compute_oriented(snap, options, true)
 }
 
 #[cfg(test)]
