@@ -1,6 +1,7 @@
 //! The report model every presenter formats, and how findings name their element: a unique
 //! CSS selector, the source line and an HTML snippet of the start tag.
 
+pub mod format;
 pub(crate) mod selector;
 
 use serde::{Deserialize, Serialize};
@@ -74,6 +75,7 @@ pub struct Finding {
     /// Stable identity for baselines: survives cosmetic refactors (class names, wrapper
     /// elements) because it hashes the rule, role, accessible name, landmark path and text,
     /// not the selector.
+    #[serde(default)]
     pub fingerprint: String,
     /// Silenced by `data-curbcut-ignore` or an `exclude` selector: listed, never failing a build.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
