@@ -6,6 +6,7 @@
 //! the snapshot through shared predicates in `crate::a11y`.
 
 pub(crate) mod common;
+pub(crate) mod table;
 pub(crate) mod wcag;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -46,6 +47,7 @@ mod meta_refresh_no_exception;
 mod td_headers_attr;
 mod scrollable_region_focusable;
 mod orientation_not_locked;
+mod th_has_data_cells;
 
 use serde::Serialize;
 
@@ -235,6 +237,7 @@ pub static ALL: &[&dyn Rule] = &[
     &td_headers_attr::TdHeadersAttr,
     &scrollable_region_focusable::ScrollableRegionFocusable,
     &orientation_not_locked::OrientationNotLocked,
+    &th_has_data_cells::ThHasDataCells,
 ];
 
 /// Look up a rule by id.
@@ -268,7 +271,7 @@ mod registry_tests {
         for entry in std::fs::read_dir(dir).expect("src/rules exists") {
             let name = entry.expect("dir entry").file_name().to_string_lossy().into_owned();
             let Some(stem) = name.strip_suffix(".rs") else { continue };
-            if ["mod", "wcag", "testing", "common"].contains(&stem) {
+            if ["mod", "wcag", "testing", "common", "table"].contains(&stem) {
                 continue;
             }
             let id = stem.replace('_', "-");
