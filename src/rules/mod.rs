@@ -48,6 +48,7 @@ mod td_headers_attr;
 mod scrollable_region_focusable;
 mod orientation_not_locked;
 mod th_has_data_cells;
+mod label_in_name;
 
 use serde::Serialize;
 
@@ -238,6 +239,7 @@ pub static ALL: &[&dyn Rule] = &[
     &scrollable_region_focusable::ScrollableRegionFocusable,
     &orientation_not_locked::OrientationNotLocked,
     &th_has_data_cells::ThHasDataCells,
+    &label_in_name::LabelInName,
 ];
 
 /// Look up a rule by id.
