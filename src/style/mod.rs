@@ -148,6 +148,10 @@ pub struct ComputedStyle {
     pub transform_rotation: Option<f32>,
     /// The `rotate` property about the Z axis in degrees; `None` for `none`.
     pub rotate: Option<f32>,
+    /// `top` in px, when given in absolute units (off-screen positioning: `top: -9999px`).
+    pub top: Option<f32>,
+    /// `left` in px, when given in absolute units (off-screen positioning: `left: -9999px`).
+    pub left: Option<f32>,
     /// outline-style is not `none` and outline-width > 0.
     pub outline: bool,
     /// box-shadow is not `none`.
@@ -228,6 +232,8 @@ impl Default for ComputedStyle {
             max_width: None,
             transform_rotation: None,
             rotate: None,
+            top: None,
+            left: None,
             outline: false,
             box_shadow: false,
             cursor: "auto".into(),
