@@ -128,13 +128,16 @@ pub(crate) fn has_visible_text_child(cx: &Context, id: NodeId) -> bool {
         && cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()))
 }
 
-/// `position: absolute | fixed` on the element or an ancestor: without layout offsets we can't
-/// tell whether it is moved off screen (the `top: -999em` pattern), so a failure is `cantTell`.
-pub(crate) fn maybe_off_screen(cx: &Context, id: NodeId) -> bool {
+/// Moved off screen by positioning (the `position: absolute; top: -9999px` pattern): the element
+/// or an ancestor is absolutely positioned or fixed with `top` or `left` of -1000px or less.
+/// Such content is not visible though it stays in the accessibility tree.
+pub(crate) fn is_off_screen(cx: &Context, id: NodeId) -> bool {
     use crate::style::Position;
-    std::iter::once(id)
-        .chain(cx.snap.ancestors(id))
-        .any(|a| matches!(cx.tree.style(a).position, Position::Absolute | Position::Fixed))
+    std::iter::once(id).chain(cx.snap.ancestors(id)).any(|a| {
+        let st = cx.tree.style(a);
+        matches!(st.position, Position::Absolute | Position::Fixed)
+            && (st.top.is_some_and(|t| t <= -1000.0) || st.left.is_some_and(|l| l <= -1000.0))
+    })
 }
 
 /// Whether the element's text wraps onto more than one line: `Some(true)` when it surely

@@ -35,7 +35,6 @@ pub const META: RuleMeta = RuleMeta {
 enum Reason {
     Tall { px: f32, min: f32 },
     Short { px: f32, min: f32 },
-    ShortMaybeOffScreen { px: f32, min: f32 },
     ShortMaybeWraps { px: f32, min: f32 },
 }
 
@@ -47,9 +46,6 @@ impl Reason {
             }
             Reason::Short { px, min } => Evaluation::failed(format!(
                 "line-height is {px:.1}px and marked !important in the style attribute: users can't increase it to the {min:.1}px (1.5 times the font size) they may need."
-            )),
-            Reason::ShortMaybeOffScreen { px, min } => Evaluation::cant_tell(format!(
-                "line-height is {px:.1}px (under {min:.1}px) and !important, but the element is positioned and may be off screen."
             )),
             Reason::ShortMaybeWraps { px, min } => Evaluation::cant_tell(format!(
                 "line-height is {px:.1}px (under {min:.1}px) and !important; it matters only if the text wraps, which needs layout to tell."
@@ -72,6 +68,7 @@ impl Rule for LineHeightImportant {
                 common::is_html(el)
                     && cx.tree.style(*id).important_in_style_attr.line_height
                     && common::has_visible_text_child(cx, *id)
+                    && !common::is_off_screen(cx, *id)
                     // Text that surely stays on one line has no soft wrap break.
                     && common::text_wraps(cx, *id) != Some(false)
             })
@@ -84,8 +81,6 @@ impl Rule for LineHeightImportant {
         let (px, min) = (style.line_height.to_px(style.font_size), 1.5 * style.font_size);
         let reason = if px + 0.005 >= min {
             Reason::Tall { px, min }
-        } else if common::maybe_off_screen(cx, target) {
-            Reason::ShortMaybeOffScreen { px, min }
         } else if common::text_wraps(cx, target) != Some(true) {
             Reason::ShortMaybeWraps { px, min }
         } else {

@@ -38,7 +38,6 @@ enum Reason {
     NotACell(String),
     OtherTable(String),
     SelfReference(String),
-    OffScreen,
 }
 
 impl Reason {
@@ -57,9 +56,6 @@ impl Reason {
             Reason::SelfReference(id) => Evaluation::failed(format!(
                 "headers refers to \"{id}\", the cell's own id: a cell can't be its own header."
             )),
-            Reason::OffScreen => Evaluation::cant_tell(
-                "headers refers to ids that are not other cells of this table, but the table is positioned and may be off screen.",
-            ),
         }
     }
 }
@@ -88,6 +84,7 @@ impl Rule for TdHeadersAttr {
                     && el.has_attr("headers")
                     && table_of(cx, *id).is_some_and(|t| {
                         cx.tree.is_visible(t)
+                            && !common::is_off_screen(cx, t)
                             && common::is_included(cx, t)
                             && matches!(common::semantic_role(cx, t), Some("table" | "grid" | "treegrid"))
                     })
@@ -114,7 +111,6 @@ impl Rule for TdHeadersAttr {
         }
         let reason = match problem {
             None => Reason::Valid,
-            Some(_) if common::maybe_off_screen(cx, target) => Reason::OffScreen,
             Some(r) => r,
         };
         reason.evaluation()

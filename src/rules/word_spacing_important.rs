@@ -34,7 +34,6 @@ pub const META: RuleMeta = RuleMeta {
 enum Reason {
     Wide { px: f32, min: f32 },
     Narrow { px: f32, min: f32 },
-    NarrowMaybeOffScreen { px: f32, min: f32 },
 }
 
 impl Reason {
@@ -45,9 +44,6 @@ impl Reason {
             }
             Reason::Narrow { px, min } => Evaluation::failed(format!(
                 "word-spacing is {px:.2}px and marked !important in the style attribute: users can't widen it to the {min:.2}px (0.16em) they may need."
-            )),
-            Reason::NarrowMaybeOffScreen { px, min } => Evaluation::cant_tell(format!(
-                "word-spacing is {px:.2}px (under {min:.2}px) and !important, but the element is positioned and may be off screen."
             )),
         }
     }
@@ -67,6 +63,7 @@ impl Rule for WordSpacingImportant {
                 common::is_html(el)
                     && cx.tree.style(*id).important_in_style_attr.word_spacing
                     && common::has_visible_text_child(cx, *id)
+                    && !common::is_off_screen(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()
@@ -77,8 +74,6 @@ impl Rule for WordSpacingImportant {
         let (px, min) = (style.word_spacing, 0.16 * style.font_size);
         let reason = if px + 0.005 >= min {
             Reason::Wide { px, min }
-        } else if common::maybe_off_screen(cx, target) {
-            Reason::NarrowMaybeOffScreen { px, min }
         } else {
             Reason::Narrow { px, min }
         };
@@ -102,7 +97,7 @@ mod tests {
         assert_eq!(one("<p style=\"word-spacing: 0.1em !important; word-spacing: 0.2em !important\">Text</p>"), Some(Outcome::Passed));
         assert_eq!(one("<p style=\"word-spacing: 0.2em !important; word-spacing: 0.1em\">Text</p>"), Some(Outcome::Passed));
         assert_eq!(one("<p style=\"font-size: 20px; word-spacing: 2px !important\">Text</p>"), Some(Outcome::Failed));
-        assert_eq!(one("<p style=\"position: absolute; top: -999em; word-spacing: 0 !important\">Text</p>"), Some(Outcome::CantTell));
+        assert_eq!(one("<p style=\"position: absolute; top: -999em; word-spacing: 0 !important\">Text</p>"), None);
         assert_eq!(one("<p style=\"display: none; word-spacing: 0 !important\">Text</p>"), None);
     }
 }
