@@ -178,6 +178,94 @@ pub(crate) fn text_wraps(cx: &Context, id: NodeId) -> Option<bool> {
     }
 }
 
+/// ACT "matching" names: whitespace-collapsed, case-insensitive.
+pub(crate) fn matching_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Elements passing `pred` that share a non-empty matching accessible name with another one:
+/// each returned with the members of its set, in tree order. Linear: one pass, one map.
+/// `group` splits sets further (e.g. by link context); return the same value to not split.
+pub(crate) fn identical_name_sets(
+    cx: &Context,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> Vec<(NodeId, std::rc::Rc<Vec<NodeId>>)> {
+    let mut sets: std::collections::HashMap<(String, u32), Vec<NodeId>> = std::collections::HashMap::new();
+    let mut order: Vec<(NodeId, (String, u32))> = Vec::new();
+    for (id, el) in elements(cx) {
+        if !pred(id, el) || !is_included(cx, id) {
+            continue;
+        }
+        let name = matching_key(cx.tree.name(id));
+        if name.is_empty() {
+            continue;
+        }
+        let key = (name, group(id));
+        sets.entry(key.clone()).or_default().push(id);
+        order.push((id, key));
+    }
+    let shared: std::collections::HashMap<(String, u32), std::rc::Rc<Vec<NodeId>>> =
+        sets.into_iter().filter(|(_, v)| v.len() > 1).map(|(k, v)| (k, std::rc::Rc::new(v))).collect();
+    order.into_iter().filter_map(|(id, key)| shared.get(&key).map(|set| (id, set.clone()))).collect()
+}
+
+/// Identity of a check's snapshot for the caches below (address and size).
+fn snap_key(cx: &Context) -> (usize, usize) {
+    (std::ptr::from_ref(cx.snap) as usize, cx.snap.len())
+}
+
+type NameSets = std::collections::HashMap<NodeId, std::rc::Rc<Vec<NodeId>>>;
+
+thread_local! {
+    /// The identical-name sets a rule's `applicable` found, for its `evaluate` calls on the same
+    /// check (rules run one after the other, `applicable` first): keeps evaluation linear.
+    static NAME_SETS: std::cell::RefCell<Option<((usize, usize), &'static str, NameSets)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `identical_name_sets` for rule `rule`, remembered for [`identical_name_set_of`].
+pub(crate) fn identical_name_targets(
+    cx: &Context,
+    rule: &'static str,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> Vec<NodeId> {
+    let sets = identical_name_sets(cx, pred, group);
+    let targets = sets.iter().map(|(id, _)| *id).collect();
+    let map: NameSets = sets.into_iter().collect();
+    NAME_SETS.with(|c| *c.borrow_mut() = Some((snap_key(cx), rule, map)));
+    targets
+}
+
+/// The set `target` belongs to, from the last [`identical_name_targets`] of this rule and check
+/// (recomputed if that is not available).
+pub(crate) fn identical_name_set_of(
+    cx: &Context,
+    rule: &'static str,
+    target: NodeId,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> Vec<NodeId> {
+    let cached = NAME_SETS.with(|c| {
+        c.borrow().as_ref().and_then(|(key, r, map)| {
+            (*key == snap_key(cx) && *r == rule).then(|| map.get(&target).map(|s| s.to_vec()).unwrap_or_default())
+        })
+    });
+    cached.unwrap_or_else(|| {
+        identical_name_sets(cx, pred, group)
+            .into_iter()
+            .find(|(id, _)| *id == target)
+            .map(|(_, s)| s.to_vec())
+            .unwrap_or_default()
+    })
+}
+
+/// A URL attribute as a comparable string: trimmed, fragment kept (it names a different place).
+pub(crate) fn url_attr<'a>(el: &'a Element, attr: &str) -> Option<&'a str> {
+    el.attr(attr).map(str::trim).filter(|u| !u.is_empty())
+}
+
 /// Quote a name for a message, shortened to a readable length.
 pub(crate) fn quote(name: &str) -> String {
     const MAX: usize = 80;
