@@ -52,6 +52,8 @@ mod label_in_name;
 mod iframe_identical_names;
 mod link_identical_names;
 mod link_identical_names_context;
+mod html_lang_matches_content;
+mod element_lang_matches_content;
 
 use serde::Serialize;
 
@@ -246,6 +248,8 @@ pub static ALL: &[&dyn Rule] = &[
     &iframe_identical_names::IframeIdenticalNames,
     &link_identical_names::LinkIdenticalNames,
     &link_identical_names_context::LinkIdenticalNamesContext,
+    &html_lang_matches_content::HtmlLangMatchesContent,
+    &element_lang_matches_content::ElementLangMatchesContent,
 ];
 
 /// Look up a rule by id.
