@@ -54,6 +54,8 @@ mod link_identical_names;
 mod link_identical_names_context;
 mod html_lang_matches_content;
 mod element_lang_matches_content;
+mod bypass_blocks;
+mod zoomed_text_not_clipped;
 
 use serde::Serialize;
 
@@ -250,6 +252,8 @@ pub static ALL: &[&dyn Rule] = &[
     &link_identical_names_context::LinkIdenticalNamesContext,
     &html_lang_matches_content::HtmlLangMatchesContent,
     &element_lang_matches_content::ElementLangMatchesContent,
+    &bypass_blocks::BypassBlocks,
+    &zoomed_text_not_clipped::ZoomedTextNotClipped,
 ];
 
 /// Look up a rule by id.

@@ -53,6 +53,7 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 /// `orientation_flipped`.
 pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
     super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
+    super::media::SIZE_QUERIED.with(|q| q.set(false));
     let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
     let mut c = Collector::new(ctx, options);
     c.add_user_agent(UA_CSS);

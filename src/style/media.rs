@@ -11,6 +11,9 @@ thread_local! {
     /// Set when a media query asks for `orientation`: the cascade reports it so the
     /// orientation-lock rule computes the other orientation only for pages that ask.
     pub(crate) static ORIENTATION_QUERIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set when a media query asks for the viewport's size (`width`, `height`, `aspect-ratio`):
+    /// the zoom rule recomputes styles in a small viewport only for pages that ask.
+    pub(crate) static SIZE_QUERIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Evaluate a media query list given as text (`media` attributes). Empty → true.
@@ -171,6 +174,9 @@ fn media_value(input: &mut Parser, ctx: &Ctx) -> Result<Mv, ()> {
 /// The environment's value of a feature (numbers) or keyword.
 fn env(name: &str, ctx: &Ctx) -> Option<Mv> {
     let (w, h) = (ctx.viewport.width, ctx.viewport.height);
+    if matches!(name, "width" | "device-width" | "height" | "device-height" | "aspect-ratio" | "device-aspect-ratio") {
+        SIZE_QUERIED.with(|q| q.set(true));
+    }
     Some(match name {
         "width" | "device-width" => Mv::Num(w),
         "height" | "device-height" => Mv::Num(h),

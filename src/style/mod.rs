@@ -291,6 +291,13 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
 }
 
+/// Whether the last styles computed on this thread had a media query on the viewport's size
+/// (rules that recompute styles for another viewport size skip pages where nothing depends on
+/// it).
+pub(crate) fn size_queried() -> bool {
+    media::SIZE_QUERIED.with(|q| q.get())
+}
+
 /// Styles as they would be in the other orientation (`@media (orientation)` flipped, everything
 /// else unchanged).
 pub(crate) fn compute_other_orientation(snap: &Snapshot, options: &Options) -> Styles {
