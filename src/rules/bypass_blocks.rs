@@ -49,6 +49,24 @@ impl Reason {
     }
 }
 
+/// The first exposed `main` landmark.
+pub(crate) fn main_landmark(cx: &Context) -> Option<NodeId> {
+    common::elements(cx)
+        .find(|(id, _)| common::semantic_role(cx, *id) == Some("main") && common::is_included(cx, *id) && cx.tree.is_visible(*id))
+        .map(|(id, _)| id)
+}
+
+/// The first exposed link to a place in the page (`href="#id"` with an element of that id),
+/// with its name.
+pub(crate) fn skip_link(cx: &Context) -> Option<(NodeId, String)> {
+    common::elements(cx).find_map(|(id, el)| {
+        let exposed = common::is_included(cx, id) && cx.tree.is_visible(id);
+        let target = el.attr("href").and_then(|h| h.trim().strip_prefix('#')).filter(|t| !t.is_empty());
+        (exposed && common::semantic_role(cx, id) == Some("link") && target.is_some_and(|t| cx.snap.by_id(t).is_some()))
+            .then(|| (id, cx.tree.name(id).trim().to_string()))
+    })
+}
+
 /// The rule.
 pub struct BypassBlocks;
 
@@ -65,28 +83,19 @@ impl Rule for BypassBlocks {
     }
 
     fn evaluate(&self, cx: &Context, _target: NodeId) -> Evaluation {
-        let exposed = |id: NodeId| common::is_included(cx, id) && cx.tree.is_visible(id);
-        let mut heading = None;
-        let mut skip = None;
-        for (id, el) in common::elements(cx) {
-            match common::semantic_role(cx, id) {
-                Some("main") if exposed(id) => return Reason::Main.evaluation(),
-                Some("heading") if heading.is_none() && exposed(id) => heading = Some(cx.tree.name(id).trim().to_string()),
-                Some("link") if skip.is_none() && exposed(id) => {
-                    let target = el.attr("href").and_then(|h| h.trim().strip_prefix('#')).filter(|t| !t.is_empty());
-                    if target.is_some_and(|t| cx.snap.by_id(t).is_some()) {
-                        skip = Some(cx.tree.name(id).trim().to_string());
-                    }
-                }
-                _ => {}
-            }
+        if main_landmark(cx).is_some() {
+            return Reason::Main.evaluation();
         }
-        let reason = match (heading, skip) {
-            (_, Some(l)) => Reason::SkipLink(l),
-            (Some(h), None) => Reason::Heading(h),
-            (None, None) => Reason::Unknown,
-        };
-        reason.evaluation()
+        if let Some((_, name)) = skip_link(cx) {
+            return Reason::SkipLink(name).evaluation();
+        }
+        let heading = common::elements(cx).find(|(id, _)| {
+            common::semantic_role(cx, *id) == Some("heading") && common::is_included(cx, *id) && cx.tree.is_visible(*id)
+        });
+        match heading {
+            Some((id, _)) => Reason::Heading(cx.tree.name(id).trim().to_string()).evaluation(),
+            None => Reason::Unknown.evaluation(),
+        }
     }
 }
 

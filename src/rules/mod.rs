@@ -56,6 +56,9 @@ mod html_lang_matches_content;
 mod element_lang_matches_content;
 mod bypass_blocks;
 mod zoomed_text_not_clipped;
+mod bypass_landmark;
+mod bypass_heading;
+mod bypass_skip_link;
 
 use serde::Serialize;
 
@@ -254,6 +257,9 @@ pub static ALL: &[&dyn Rule] = &[
     &element_lang_matches_content::ElementLangMatchesContent,
     &bypass_blocks::BypassBlocks,
     &zoomed_text_not_clipped::ZoomedTextNotClipped,
+    &bypass_landmark::BypassLandmark,
+    &bypass_heading::BypassHeading,
+    &bypass_skip_link::BypassSkipLink,
 ];
 
 /// Look up a rule by id.
