@@ -56,13 +56,23 @@ pub(crate) fn main_landmark(cx: &Context) -> Option<NodeId> {
         .map(|(id, _)| id)
 }
 
-/// The first exposed link to a place in the page (`href="#id"` with an element of that id),
-/// with its name.
+/// The first exposed link to a place in the page (`href="#id"` with an element of that id,
+/// outside navigation, banner, aside and footer landmarks), with its name.
 pub(crate) fn skip_link(cx: &Context) -> Option<(NodeId, String)> {
     common::elements(cx).find_map(|(id, el)| {
         let exposed = common::is_included(cx, id) && cx.tree.is_visible(id);
-        let target = el.attr("href").and_then(|h| h.trim().strip_prefix('#')).filter(|t| !t.is_empty());
-        (exposed && common::semantic_role(cx, id) == Some("link") && target.is_some_and(|t| cx.snap.by_id(t).is_some()))
+        let target = el
+            .attr("href")
+            .and_then(|h| h.trim().strip_prefix('#'))
+            .filter(|t| !t.is_empty())
+            .and_then(|t| cx.snap.by_id(t));
+        // A target inside navigation, banner, aside or footer is not where the content starts.
+        let in_repeated_block = |t: NodeId| {
+            std::iter::once(t).chain(cx.snap.ancestors(t)).any(|a| {
+                matches!(common::semantic_role(cx, a), Some("navigation" | "banner" | "complementary" | "contentinfo"))
+            })
+        };
+        (exposed && common::semantic_role(cx, id) == Some("link") && target.is_some_and(|t| !in_repeated_block(t)))
             .then(|| (id, cx.tree.name(id).trim().to_string()))
     })
 }
@@ -90,7 +100,10 @@ impl Rule for BypassBlocks {
             return Reason::SkipLink(name).evaluation();
         }
         let heading = common::elements(cx).find(|(id, _)| {
-            common::semantic_role(cx, *id) == Some("heading") && common::is_included(cx, *id) && cx.tree.is_visible(*id)
+            common::semantic_role(cx, *id) == Some("heading")
+                && common::is_included(cx, *id)
+                && cx.tree.is_visible(*id)
+                && !common::is_off_screen(cx, *id)
         });
         match heading {
             Some((id, _)) => Reason::Heading(cx.tree.name(id).trim().to_string()).evaluation(),

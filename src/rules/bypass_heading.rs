@@ -43,7 +43,10 @@ impl Reason {
 }
 
 fn exposed_heading(cx: &Context, id: NodeId) -> bool {
-    common::semantic_role(cx, id) == Some("heading") && common::is_included(cx, id) && cx.tree.is_visible(id)
+    common::semantic_role(cx, id) == Some("heading")
+        && common::is_included(cx, id)
+        && cx.tree.is_visible(id)
+        && !common::is_off_screen(cx, id)
 }
 
 /// The rule.

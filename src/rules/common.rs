@@ -129,14 +129,16 @@ pub(crate) fn has_visible_text_child(cx: &Context, id: NodeId) -> bool {
 }
 
 /// Moved off screen by positioning (the `position: absolute; top: -9999px` pattern): the element
-/// or an ancestor is absolutely positioned or fixed with `top` or `left` of -1000px or less.
+/// or an ancestor is absolutely positioned or fixed with `top` or `left` of -500px or less (the
+/// `-999px` / `-9999px` / `-999em` idioms; offsets are from the containing block, so this is a
+/// convention rather than geometry).
 /// Such content is not visible though it stays in the accessibility tree.
 pub(crate) fn is_off_screen(cx: &Context, id: NodeId) -> bool {
     use crate::style::Position;
     std::iter::once(id).chain(cx.snap.ancestors(id)).any(|a| {
         let st = cx.tree.style(a);
         matches!(st.position, Position::Absolute | Position::Fixed)
-            && (st.top.is_some_and(|t| t <= -1000.0) || st.left.is_some_and(|l| l <= -1000.0))
+            && (st.top.is_some_and(|t| t <= -500.0) || st.left.is_some_and(|l| l <= -500.0))
     })
 }
 
