@@ -3,6 +3,9 @@
 //! (`headers`, then scanning up and left); ARIA tables (`role="table"`/`"grid"` on other
 //! elements) pair a header with the cells in its column or row.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::common;
 use super::table::Grid;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
@@ -107,6 +110,9 @@ impl Rule for ThHasDataCells {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
+        // A new check: forget the previous check's tables (a freed snapshot's address can be
+        // reused by the next one).
+        COUNTS.with(|c| *c.borrow_mut() = None);
         common::elements(cx)
             .filter(|(id, el)| {
                 common::is_html(el)
@@ -126,23 +132,12 @@ impl Rule for ThHasDataCells {
             && cx.snap.element(target).is_some_and(|e| e.is_html("th") || e.is_html("td"))
             && super::td_headers_attr::table_of(cx, target) == Some(table);
         let reason = if in_html_model {
-            let assigned = Grid::html(cx.snap, table).and_then(|g| {
-                let lists = g.assigned_headers(cx.snap)?;
-                let me = g.cells.iter().position(|c| c.id == target)?;
-                Some(
-                    lists
-                        .iter()
-                        .enumerate()
-                        .filter(|(ci, list)| {
-                            list.contains(&me) && g.cells.get(*ci).is_some_and(|c| cx.tree.has_role(c.id, "cell"))
-                        })
-                        .count(),
-                )
-            });
-            match assigned {
+            match html_counts(cx, table) {
                 None => Reason::TooLarge,
-                Some(0) => Reason::NoCells,
-                Some(n) => Reason::HasCells(n),
+                Some(counts) => match counts.get(&target).copied().unwrap_or(0) {
+                    0 => Reason::NoCells,
+                    n => Reason::HasCells(n),
+                },
             }
         } else {
             match aria_assigned(cx, table, target) {
@@ -152,6 +147,41 @@ impl Rule for ThHasDataCells {
         };
         reason.evaluation()
     }
+}
+
+/// For each header cell of the HTML table `table`, the number of cells (inheriting role `cell`)
+/// it is assigned to; `None` when the table is too large to model. Memoised per table for the
+/// current check (reset by `applicable`), since every header of a table asks.
+fn html_counts(cx: &Context, table: NodeId) -> Option<Rc<HashMap<NodeId, usize>>> {
+    let key = (std::ptr::from_ref(cx.snap) as usize, cx.snap.len(), table);
+    if let Some(hit) = COUNTS.with(|c| c.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+        return hit;
+    }
+    let counts = Grid::html(cx.snap, table).and_then(|g| {
+        let lists = g.assigned_headers(cx.snap)?;
+        let mut counts: HashMap<NodeId, usize> = HashMap::new();
+        for (ci, list) in lists.iter().enumerate() {
+            if !g.cells.get(ci).is_some_and(|c| cx.tree.has_role(c.id, "cell")) {
+                continue;
+            }
+            for h in list {
+                if let Some(cell) = g.cells.get(*h) {
+                    *counts.entry(cell.id).or_default() += 1;
+                }
+            }
+        }
+        Some(Rc::new(counts))
+    });
+    COUNTS.with(|c| *c.borrow_mut() = Some((key, counts.clone())));
+    counts
+}
+
+type CountsKey = (usize, usize, NodeId);
+
+thread_local! {
+    /// The last table's header counts (see `html_counts`).
+    static COUNTS: std::cell::RefCell<Option<(CountsKey, Option<Rc<HashMap<NodeId, usize>>>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 #[cfg(test)]

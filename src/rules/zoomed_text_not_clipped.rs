@@ -98,8 +98,9 @@ impl Reason {
     }
 }
 
-/// The verdict for the text of element `p` under the zoomed styles.
-fn judge(cx: &Context, small: &Styles, p: NodeId) -> Option<Reason> {
+/// The verdict for the text of element `p` under the zoomed styles. `lines` memoises
+/// `min_lines` per clipping box (a page-sized box would otherwise be walked once per text).
+fn judge(cx: &Context, small: &Styles, p: NodeId, lines: &mut HashMap<NodeId, usize>) -> Option<Reason> {
     let mut any_clipper = false;
     let mut unsure = false;
     for a in std::iter::once(p).chain(cx.snap.ancestors(p)) {
@@ -116,7 +117,8 @@ fn judge(cx: &Context, small: &Styles, p: NodeId) -> Option<Reason> {
             if let Some(h) = st.height {
                 let one_line_box = !matches!(st.line_height, LineHeight::Normal) && line_px(st) >= h;
                 if !one_line_box {
-                    let content = min_lines(cx, small, a) as f32 * line_px(small.get(p));
+                    let n = *lines.entry(a).or_insert_with(|| min_lines(cx, small, a));
+                    let content = n as f32 * line_px(small.get(p));
                     if content > h + 0.5 {
                         return Some(Reason::Clipped { height: h, content });
                     }
@@ -156,12 +158,13 @@ fn verdicts(cx: &Context) -> Vec<(NodeId, Evaluation)> {
     let options = crate::options::Options { viewport: ZOOMED, ..cx.options.clone() };
     let small = crate::style::compute(cx.snap, &options);
     let mut out = Vec::new();
+    let mut lines = HashMap::new();
     for (id, el) in common::elements(cx) {
         let has_text = cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()));
         if !common::is_html(el) || !has_text || !shown(cx, &small, id) {
             continue;
         }
-        if let Some(reason) = judge(cx, &small, id) {
+        if let Some(reason) = judge(cx, &small, id, &mut lines) {
             out.push((id, reason.evaluation()));
         }
     }
