@@ -59,6 +59,8 @@ mod zoomed_text_not_clipped;
 mod bypass_landmark;
 mod bypass_heading;
 mod bypass_skip_link;
+mod audio_text_alternative;
+mod video_transcript;
 
 use serde::Serialize;
 
@@ -260,6 +262,8 @@ pub static ALL: &[&dyn Rule] = &[
     &bypass_landmark::BypassLandmark,
     &bypass_heading::BypassHeading,
     &bypass_skip_link::BypassSkipLink,
+    &audio_text_alternative::AudioTextAlternative,
+    &video_transcript::VideoTranscript,
 ];
 
 /// Look up a rule by id.
