@@ -132,6 +132,72 @@ pub(crate) fn quote(name: &str) -> String {
     }
 }
 
+/// Landmark roles (WAI-ARIA 1.2 `landmark` subclasses).
+pub(crate) const LANDMARK_ROLES: &[&str] =
+    &["banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"];
+
+/// Whether the semantic role of `id` is a landmark.
+pub(crate) fn is_landmark(cx: &Context, id: NodeId) -> bool {
+    cx.tree.role(id).is_some_and(|r| LANDMARK_ROLES.contains(&r))
+}
+
+/// The level of a heading: a valid `aria-level` (a positive integer), else the `hN` number,
+/// else 2 (the ARIA default for role `heading`).
+pub(crate) fn heading_level(el: &Element) -> u32 {
+    if let Some(level) = el.attr("aria-level").and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l > 0) {
+        return level;
+    }
+    match &*el.name {
+        "h1" if is_html(el) => 1,
+        "h2" if is_html(el) => 2,
+        "h3" if is_html(el) => 3,
+        "h4" if is_html(el) => 4,
+        "h5" if is_html(el) => 5,
+        "h6" if is_html(el) => 6,
+        _ => 2,
+    }
+}
+
+/// Included headings with their levels, in tree order.
+pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
+    elements(cx)
+        .filter(|(id, _)| semantic_role(cx, *id) == Some("heading") && is_included(cx, *id))
+        .map(|(id, el)| (id, heading_level(el)))
+        .collect()
+}
+
+/// A per-check memo for rules whose verdict on one target depends on the whole document
+/// (duplicates, order): `applicable` computes it once and `evaluate` reads it, so a rule stays
+/// linear. The key is the snapshot's address and size; on a miss the value is recomputed, so a
+/// stale entry can't be read for another document of the same shape only if `applicable` ran.
+pub(crate) type Memo<T> = std::thread::LocalKey<std::cell::RefCell<Option<(usize, usize, T)>>>;
+
+/// Read `memo` for this check (computing it when absent or stale, or when `fresh`).
+pub(crate) fn with_memo<T, R>(
+    memo: &'static Memo<T>,
+    cx: &Context,
+    fresh: bool,
+    compute: impl FnOnce(&Context) -> T,
+    read: impl FnOnce(&T) -> R,
+) -> R {
+    let key = (cx.snap as *const crate::dom::Snapshot as usize, cx.snap.len());
+    memo.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let hit = matches!(&*slot, Some((a, b, _)) if (*a, *b) == key);
+        if fresh || !hit {
+            *slot = None;
+        }
+        let (_, _, value) = slot.get_or_insert_with(|| (key.0, key.1, compute(cx)));
+        read(value)
+    })
+}
+
+/// Whitespace-folded, lower-cased text for comparing names and values.
+pub(crate) fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,9 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod landmark_no_duplicate_contentinfo;
+mod landmark_no_duplicate_banner;
+mod landmark_one_main;
 
 use serde::Serialize;
 
@@ -215,6 +218,9 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &landmark_no_duplicate_contentinfo::LandmarkNoDuplicateContentinfo,
+    &landmark_no_duplicate_banner::LandmarkNoDuplicateBanner,
+    &landmark_one_main::LandmarkOneMain,
 ];
 
 /// Look up a rule by id.
