@@ -36,6 +36,9 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod heading_order;
+mod page_has_heading_one;
+mod landmark_unique;
 mod landmark_no_duplicate_contentinfo;
 mod landmark_no_duplicate_banner;
 mod landmark_one_main;
@@ -218,6 +221,9 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &heading_order::HeadingOrder,
+    &page_has_heading_one::PageHasHeadingOne,
+    &landmark_unique::LandmarkUnique,
     &landmark_no_duplicate_contentinfo::LandmarkNoDuplicateContentinfo,
     &landmark_no_duplicate_banner::LandmarkNoDuplicateBanner,
     &landmark_one_main::LandmarkOneMain,
