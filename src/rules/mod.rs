@@ -36,6 +36,7 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod region;
 mod heading_order;
 mod page_has_heading_one;
 mod landmark_unique;
@@ -221,6 +222,7 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &region::Region,
     &heading_order::HeadingOrder,
     &page_has_heading_one::PageHasHeadingOne,
     &landmark_unique::LandmarkUnique,
