@@ -36,6 +36,10 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod dlitem;
+mod definition_list;
+mod listitem;
+mod list;
 mod region;
 mod heading_order;
 mod page_has_heading_one;
@@ -222,6 +226,10 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &dlitem::Dlitem,
+    &definition_list::DefinitionList,
+    &listitem::Listitem,
+    &list::List,
     &region::Region,
     &heading_order::HeadingOrder,
     &page_has_heading_one::PageHasHeadingOne,
