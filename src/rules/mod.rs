@@ -36,6 +36,11 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod blink;
+mod marquee;
+mod nested_interactive;
+mod duplicate_id_aria;
+mod duplicate_id;
 mod dlitem;
 mod definition_list;
 mod listitem;
@@ -226,6 +231,11 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &blink::Blink,
+    &marquee::Marquee,
+    &nested_interactive::NestedInteractive,
+    &duplicate_id_aria::DuplicateIdAria,
+    &duplicate_id::DuplicateId,
     &dlitem::Dlitem,
     &definition_list::DefinitionList,
     &listitem::Listitem,
