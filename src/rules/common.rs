@@ -166,32 +166,6 @@ pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
         .collect()
 }
 
-/// A per-check memo for rules whose verdict on one target depends on the whole document
-/// (duplicates, order): `applicable` computes it once and `evaluate` reads it, so a rule stays
-/// linear. The key is the snapshot's address and size; on a miss the value is recomputed, so a
-/// stale entry can't be read for another document of the same shape only if `applicable` ran.
-pub(crate) type Memo<T> = std::thread::LocalKey<std::cell::RefCell<Option<(usize, usize, T)>>>;
-
-/// Read `memo` for this check (computing it when absent or stale, or when `fresh`).
-pub(crate) fn with_memo<T, R>(
-    memo: &'static Memo<T>,
-    cx: &Context,
-    fresh: bool,
-    compute: impl FnOnce(&Context) -> T,
-    read: impl FnOnce(&T) -> R,
-) -> R {
-    let key = (cx.snap as *const crate::dom::Snapshot as usize, cx.snap.len());
-    memo.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let hit = matches!(&*slot, Some((a, b, _)) if (*a, *b) == key);
-        if fresh || !hit {
-            *slot = None;
-        }
-        let (_, _, value) = slot.get_or_insert_with(|| (key.0, key.1, compute(cx)));
-        read(value)
-    })
-}
-
 /// Whitespace-folded, lower-cased text for comparing names and values.
 pub(crate) fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()

@@ -73,10 +73,6 @@ pub(super) fn referenced_ids(cx: &Context) -> HashSet<String> {
     ids
 }
 
-thread_local! {
-    static REFERENCED: std::cell::RefCell<Option<(usize, usize, HashSet<String>)>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Elements with a non-empty `id` for which `wanted(referenced)` holds.
 pub(super) fn with_ids(cx: &Context, referenced: &HashSet<String>, want_referenced: bool) -> Vec<NodeId> {
     common::elements(cx)
@@ -100,7 +96,7 @@ impl Rule for DuplicateId {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::with_memo(&REFERENCED, cx, true, referenced_ids, |refs| with_ids(cx, refs, false))
+        with_ids(cx, &cx.tree.memo("referenced-ids", || referenced_ids(cx)), false)
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

@@ -3,8 +3,6 @@
 //! `duplicate-id-aria`). A reference to a duplicated id reaches only the first element, so
 //! names, descriptions and relationships silently point at the wrong one.
 
-use std::collections::HashSet;
-
 use super::duplicate_id::{first_or_duplicate, referenced_ids, with_ids};
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
@@ -48,10 +46,6 @@ impl Reason {
     }
 }
 
-thread_local! {
-    static REFERENCED: std::cell::RefCell<Option<(usize, usize, HashSet<String>)>> = const { std::cell::RefCell::new(None) };
-}
-
 /// The rule.
 pub struct DuplicateIdAria;
 
@@ -61,7 +55,7 @@ impl Rule for DuplicateIdAria {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::with_memo(&REFERENCED, cx, true, referenced_ids, |refs| with_ids(cx, refs, true))
+        with_ids(cx, &cx.tree.memo("referenced-ids", || referenced_ids(cx)), true)
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

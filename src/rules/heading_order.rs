@@ -48,11 +48,6 @@ impl Reason {
     }
 }
 
-thread_local! {
-    /// Each heading's level and the level of the heading before it.
-    static LEVELS: std::cell::RefCell<Option<(usize, usize, Levels)>> = const { std::cell::RefCell::new(None) };
-}
-
 struct Levels {
     targets: Vec<NodeId>,
     levels: HashMap<NodeId, (u32, Option<u32>)>,
@@ -78,11 +73,11 @@ impl Rule for HeadingOrder {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::with_memo(&LEVELS, cx, true, levels, |l| l.targets.clone())
+        cx.tree.memo(META.id, || levels(cx)).targets.clone()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let (level, previous) = common::with_memo(&LEVELS, cx, false, levels, |l| l.levels.get(&target).copied())
+        let (level, previous) = cx.tree.memo(META.id, || levels(cx)).levels.get(&target).copied()
             .unwrap_or((2, None));
         let reason = match previous {
             None => Reason::First(level),

@@ -31,11 +31,11 @@ impl Rule for LandmarkNoDuplicateBanner {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::with_memo(&TARGETS, cx, true, |cx| Ordered::new(unique_role_targets(cx, "banner")), |t| t.list.clone())
+        cx.tree.memo(META.id, || Ordered::new(unique_role_targets(cx, "banner"))).list.clone()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let earlier = common::with_memo(&TARGETS, cx, false, |cx| Ordered::new(unique_role_targets(cx, "banner")), |t| t.position(target));
+        let earlier = cx.tree.memo(META.id, || Ordered::new(unique_role_targets(cx, "banner"))).position(target);
         unique_role_verdict(earlier, "banner")
     }
 }
@@ -46,10 +46,6 @@ pub(super) fn unique_role_targets(cx: &Context, role: &str) -> Vec<NodeId> {
         .filter(|(id, _)| common::semantic_role(cx, *id) == Some(role) && common::is_included(cx, *id))
         .map(|(id, _)| id)
         .collect()
-}
-
-thread_local! {
-    static TARGETS: std::cell::RefCell<Option<(usize, usize, Ordered)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Targets in tree order with their positions.

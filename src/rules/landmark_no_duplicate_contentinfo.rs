@@ -2,7 +2,7 @@
 //! `<footer>` that is not inside sectioning content, or role `contentinfo`). Best practice, after axe-core.
 
 use super::landmark_no_duplicate_banner::{unique_role_targets, unique_role_verdict, Ordered};
-use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
+use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
 
 /// Metadata.
@@ -32,17 +32,13 @@ impl Rule for LandmarkNoDuplicateContentinfo {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::with_memo(&TARGETS, cx, true, |cx| Ordered::new(unique_role_targets(cx, "contentinfo")), |t| t.list.clone())
+        cx.tree.memo(META.id, || Ordered::new(unique_role_targets(cx, "contentinfo"))).list.clone()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let earlier = common::with_memo(&TARGETS, cx, false, |cx| Ordered::new(unique_role_targets(cx, "contentinfo")), |t| t.position(target));
+        let earlier = cx.tree.memo(META.id, || Ordered::new(unique_role_targets(cx, "contentinfo"))).position(target);
         unique_role_verdict(earlier, "contentinfo")
     }
-}
-
-thread_local! {
-    static TARGETS: std::cell::RefCell<Option<(usize, usize, Ordered)>> = const { std::cell::RefCell::new(None) };
 }
 
 #[cfg(test)]

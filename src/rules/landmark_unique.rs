@@ -49,11 +49,6 @@ impl Reason {
     }
 }
 
-thread_local! {
-    /// Each landmark that repeats an earlier one's role and name, with that role.
-    static REPEATS: std::cell::RefCell<Option<(usize, usize, Found)>> = const { std::cell::RefCell::new(None) };
-}
-
 struct Found {
     targets: Vec<NodeId>,
     repeats: HashMap<NodeId, &'static str>,
@@ -87,11 +82,11 @@ impl Rule for LandmarkUnique {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::with_memo(&REPEATS, cx, true, find, |f| f.targets.clone())
+        cx.tree.memo(META.id, || find(cx)).targets.clone()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let reason = match common::with_memo(&REPEATS, cx, false, find, |f| f.repeats.get(&target).copied()) {
+        let reason = match cx.tree.memo(META.id, || find(cx)).repeats.get(&target).copied() {
             None => Reason::Unique,
             Some(role) => Reason::SameAs { role, name: cx.tree.name(target).trim().to_string() },
         };
