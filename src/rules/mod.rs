@@ -36,6 +36,10 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod aria_describedby_target;
+mod accesskeys;
+mod skip_link;
+mod frame_title_unique;
 mod blink;
 mod marquee;
 mod nested_interactive;
@@ -231,6 +235,10 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &aria_describedby_target::AriaDescribedbyTarget,
+    &accesskeys::Accesskeys,
+    &skip_link::SkipLink,
+    &frame_title_unique::FrameTitleUnique,
     &blink::Blink,
     &marquee::Marquee,
     &nested_interactive::NestedInteractive,
