@@ -36,6 +36,8 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod link_in_text_block;
+mod table_headers;
 mod aria_describedby_target;
 mod accesskeys;
 mod skip_link;
@@ -235,6 +237,8 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &link_in_text_block::LinkInTextBlock,
+    &table_headers::TableHeaders,
     &aria_describedby_target::AriaDescribedbyTarget,
     &accesskeys::Accesskeys,
     &skip_link::SkipLink,
