@@ -24,14 +24,6 @@ pub(crate) fn is_included(cx: &Context, id: NodeId) -> bool {
     !cx.tree.is_hidden(id)
 }
 
-/// ACT "programmatically hidden": `visibility` other than `visible` on the element, or
-/// `display: none` / `aria-hidden="true"` on it or an ancestor.
-pub(crate) fn is_programmatically_hidden(cx: &Context, id: NodeId) -> bool {
-    cx.tree.is_programmatically_hidden(id)
-        || !cx.tree.is_rendered(id)
-        || cx.tree.style(id).visibility != crate::style::Visibility::Visible
-}
-
 /// The semantic role (after presentational-role conflict resolution), `presentation` folded
 /// into `none`.
 pub(crate) fn semantic_role(cx: &Context, id: NodeId) -> Option<&'static str> {
@@ -41,13 +33,13 @@ pub(crate) fn semantic_role(cx: &Context, id: NodeId) -> Option<&'static str> {
 /// ACT "inheriting semantic role" X: the semantic role is X or a role that inherits from it
 /// (a `doc-biblioref` is a link).
 pub(crate) fn has_inheriting_role(cx: &Context, id: NodeId, role: &str) -> bool {
-    semantic_role(cx, id).is_some_and(|r| aria::is_subclass_of(r, role))
+    cx.tree.has_role(id, role)
 }
 
 /// ACT "explicit semantic role": the first valid, non-abstract token of `role`, whether or
 /// not a presentational-role conflict makes user agents ignore it (`presentation` → `none`).
 pub(crate) fn explicit_role(el: &Element) -> Option<&'static str> {
-    el.attr("role").and_then(aria::explicit_role)
+    el.attr("role").and_then(crate::a11y::role::explicit_role)
 }
 
 /// ACT "marked as decorative": explicit role `none`/`presentation`, or an `<img alt="">`
@@ -137,48 +129,6 @@ pub(crate) fn quote(name: &str) -> String {
     } else {
         let short: String = name.chars().take(MAX - 1).collect();
         format!("\"{short}…\"")
-    }
-}
-
-/// Stand-in for `crate::a11y::role` until the role tables land on main (then this goes).
-mod aria {
-    const ROLES: &[&str] = &[
-        "alert", "alertdialog", "application", "article", "banner", "blockquote", "button", "caption", "cell",
-        "checkbox", "code", "columnheader", "combobox", "comment", "complementary", "contentinfo",
-        "definition", "deletion", "dialog", "directory", "document", "emphasis", "feed", "figure", "form",
-        "generic", "grid", "gridcell", "group", "heading", "img", "insertion", "link", "list", "listbox",
-        "listitem", "log", "main", "mark", "marquee", "math", "menu", "menubar", "menuitem",
-        "menuitemcheckbox", "menuitemradio", "meter", "navigation", "none", "note", "option", "paragraph",
-        "presentation", "progressbar", "radio", "radiogroup", "region", "row", "rowgroup", "rowheader",
-        "scrollbar", "search", "searchbox", "separator", "slider", "spinbutton", "status", "strong",
-        "subscript", "suggestion", "superscript", "switch", "tab", "table", "tablist", "tabpanel", "term",
-        "textbox", "time", "timer", "toolbar", "tooltip", "tree", "treegrid", "treeitem",
-        "graphics-document", "graphics-object", "graphics-symbol", "doc-abstract", "doc-acknowledgments",
-        "doc-afterword", "doc-appendix", "doc-backlink", "doc-biblioentry", "doc-bibliography",
-        "doc-biblioref", "doc-chapter", "doc-colophon", "doc-conclusion", "doc-cover", "doc-credit",
-        "doc-credits", "doc-dedication", "doc-endnote", "doc-endnotes", "doc-epigraph", "doc-epilogue",
-        "doc-errata", "doc-example", "doc-footnote", "doc-foreword", "doc-glossary", "doc-glossref",
-        "doc-index", "doc-introduction", "doc-noteref", "doc-notice", "doc-pagebreak", "doc-pagelist",
-        "doc-part", "doc-preface", "doc-prologue", "doc-pullquote", "doc-qna", "doc-subtitle", "doc-tip",
-        "doc-toc", "doc-pagefooter", "doc-pageheader",
-    ];
-
-    pub(super) fn is_subclass_of(role: &str, ancestor: &str) -> bool {
-        role == ancestor
-            || (ancestor == "link" && matches!(role, "doc-backlink" | "doc-biblioref" | "doc-glossref" | "doc-noteref"))
-    }
-
-    pub(super) fn explicit_role(attr: &str) -> Option<&'static str> {
-        attr.split_ascii_whitespace().find_map(|t| {
-            let lower = t.to_ascii_lowercase();
-            let canonical = match lower.as_str() {
-                "presentation" => "none",
-                "image" => "img",
-                "directory" => "list",
-                other => other,
-            };
-            ROLES.iter().copied().find(|r| *r == canonical)
-        })
     }
 }
 

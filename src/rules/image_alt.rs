@@ -73,7 +73,7 @@ impl Rule for ImageAlt {
         common::elements(cx)
             .filter(|(id, el)| {
                 (el.is_html("img") || (common::is_html(el) && common::semantic_role(cx, *id) == Some("img")))
-                    && !common::is_programmatically_hidden(cx, *id)
+                    && !cx.tree.is_programmatically_hidden(*id)
             })
             .map(|(id, _)| id)
             .collect()

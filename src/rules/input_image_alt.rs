@@ -89,7 +89,8 @@ impl Rule for InputImageAlt {
             // A host-language name that no attribute the author wrote gave: the browser's
             // default ("Submit Query" in HTML-AAM, "Submit" in Chromium, localised).
             NameCheck::Named { ref name, source } if source == NameSource::Native && !authored(cx, target, name) => {
-                Reason::DefaultName
+                // A missing stylesheet could hide the button: no failure we can be sure of.
+                if cx.styles.complete() { Reason::DefaultName } else { Reason::StylesMissing }
             }
             NameCheck::Named { name, .. } => Reason::Named(name),
             NameCheck::Empty => Reason::Unnamed,
@@ -116,6 +117,11 @@ mod tests {
         assert_eq!(
             first("<input type=\"image\" src=\"s.svg\" aria-labelledby=\"l\"><div id=\"l\">Search</div>"),
             Some(Outcome::Passed)
+        );
+        // A missing stylesheet could hide it.
+        assert_eq!(
+            first("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><input type=\"image\" src=\"s.svg\">"),
+            Some(Outcome::CantTell)
         );
         // The type keyword is case-insensitive.
         assert_eq!(first("<input type=\"IMAGE\" src=\"s.svg\">"), Some(Outcome::Failed));
