@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkBytes, checkFile, formatReport, rules as ruleInfos, version } from '../index.js';
 import { findConfig, loadConfig, UsageError } from './config.js';
-import { collectInputs } from './inputs.js';
+import { collectInputs, displayPath } from './inputs.js';
 import { palette, Progress, summaryLine, useColor } from './progress.js';
 
 /** @typedef {import('../index.js').Report} Report */
@@ -601,7 +601,7 @@ async function writeOutputs(reports, settings, io) {
     } catch (e) {
       throw new UsageError(`cannot write ${file}: ${reason(e)}. Check that the folder is writable.`);
     }
-    if (!settings.quiet) io.stderr.write(`curbcut: wrote ${file}\n`);
+    if (!settings.quiet) io.stderr.write(`curbcut: wrote ${displayPath(file, io.cwd)}\n`);
   }
 }
 
