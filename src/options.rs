@@ -150,7 +150,9 @@ impl Options {
         Err("not supplied in `stylesheets` (WebAssembly has no file system)".to_string())
     }
 
-    /// Local file for a resolved URL: through the URL map, else relative to `base_dir`.
+    /// Local file for a resolved URL: through the URL map; root-relative paths (`/css/x.css`)
+    /// under `base_dir`; relative ones were already joined with the page's folder when the page
+    /// URL is a local path, else they are taken under `base_dir`.
     #[cfg(not(target_arch = "wasm32"))]
     fn local_path(&self, resolved: &str) -> Option<std::path::PathBuf> {
         let clean = resolved.split(['?', '#']).next().unwrap_or(resolved);
@@ -162,8 +164,15 @@ impl Options {
         if clean.contains("://") || clean.starts_with("//") || clean.starts_with("data:") {
             return None;
         }
-        let base = self.base_dir.as_deref()?;
-        Some(std::path::Path::new(base).join(clean.trim_start_matches('/')))
+        if let Some(rest) = clean.strip_prefix('/') {
+            return Some(std::path::Path::new(self.base_dir.as_deref()?).join(rest));
+        }
+        let page_is_local = self.url.as_deref().is_some_and(|u| !u.contains("://"));
+        match (&self.base_dir, page_is_local) {
+            (_, true) => Some(std::path::PathBuf::from(clean)),
+            (Some(base), false) => Some(std::path::Path::new(base).join(clean)),
+            (None, false) => None,
+        }
     }
 }
 

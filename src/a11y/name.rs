@@ -6,13 +6,24 @@
 //! `aria-labelledby`/`aria-describedby`, `<label>` elements, the chosen option of an embedded
 //! select); each hop is bounded by [`MAX_HOPS`] and a visited set guards cycles. Name from content
 //! walks the subtree with an explicit stack, so document depth never grows the native stack.
+//!
+//! Where Chromium departs from the letter of accname/HTML-AAM we follow Chromium (each choice is
+//! a case in `tests/accname_cases.rs`): hidden `<label>`s are ignored (a hidden
+//! aria-labelledby target is not); `<figure>` is not named by its `<figcaption>`; title comes
+//! before placeholder for native fields but aria-placeholder before title for ARIA ones; text
+//! containers (generic, paragraph, time...) are never named by their title, and a title that
+//! only repeats the element's text is dropped; containers such as navigation, group, article
+//! or img lend nothing to an ancestor's name from content; descendants named by something
+//! other than their text (alt, aria-label, a value), and controls, are set apart by spaces;
+//! rows are named from content only inside a grid; elements excluded from the tree have no
+//! name.
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::{NameSource, Tree};
 use crate::dom::NodeId;
-use crate::style::{Display, Visibility};
+use crate::style::{Display, Position, Visibility};
 
 /// Deepest chain of hops (labelledby → label → option ...) followed for one name.
 const MAX_HOPS: usize = 32;
@@ -147,20 +158,24 @@ fn prohibits_title_name(role: &str) -> bool {
         role,
         "caption"
             | "code"
+            | "definition"
             | "deletion"
             | "emphasis"
             | "generic"
             | "insertion"
+            | "mark"
             | "none"
             | "paragraph"
             | "presentation"
             | "strong"
             | "subscript"
             | "superscript"
+            | "time"
     )
 }
 
-/// Embedded content and form controls: their title names them whatever role they map to.
+/// Embedded content, form controls, and elements Chromium maps to roles of its own (`abbr`,
+/// `label`, `dl`, `figcaption`): their title names them whatever ARIA role they map to.
 fn is_replaced_or_control(el: &crate::dom::Element) -> bool {
     el.is_svg()
         || el.ns == crate::dom::ns!(html)
@@ -168,7 +183,8 @@ fn is_replaced_or_control(el: &crate::dom::Element) -> bool {
                 &*el.name,
                 "iframe" | "frame" | "object" | "embed" | "img" | "area" | "audio" | "video"
                     | "canvas" | "input" | "select" | "textarea" | "button" | "meter"
-                    | "progress" | "output" | "fieldset" | "details" | "summary"
+                    | "progress" | "output" | "fieldset" | "details" | "summary" | "abbr"
+                    | "label" | "dl" | "figcaption"
             )
 }
 
@@ -182,7 +198,7 @@ pub(crate) fn compute_name(tree: &Tree, id: NodeId) -> (String, NameSource) {
         return (String::new(), NameSource::None);
     }
     let mut cx = Cx::new(tree);
-    let mode = Mode { in_ref: false, include_hidden: false };
+    let mode = Mode { in_ref: false, include_hidden: false, in_label: false };
     let (text, source) = cx.alt(id, mode, true);
     let text = fold(&text);
     if text.is_empty() {
@@ -220,7 +236,10 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     {
         el.attr("value").map(fold).filter(|v| *v != name)
     } else if el.is_svg() {
-        svg_child_text(tree, id, "desc")
+        // SVG: `<desc>`, else a `<title>` that did not give the name (Chromium, SVG-AAM).
+        svg_child_text(tree, id, "desc").filter(|d| !d.is_empty()).or_else(|| {
+            (source != NameSource::Native).then(|| svg_child_text(tree, id, "title")).flatten()
+        })
     } else {
         None
     };
@@ -229,7 +248,9 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     }
     if source != NameSource::Title {
         if let Some(t) = el.attr("title").map(fold).filter(|t| !t.is_empty() && *t != name) {
-            return t;
+            if !cx.repeats_text(id, &t) {
+                return t;
+            }
         }
     }
     String::new()
@@ -243,6 +264,9 @@ struct Mode {
     in_ref: bool,
     /// The directly referenced node (or the root) is hidden: its hidden subtree counts (2A).
     include_hidden: bool,
+    /// Inside a `<label>`: the element being named, met again there, lends nothing (in an
+    /// aria-labelledby traversal it lends its content or value, as in Chromium).
+    in_label: bool,
 }
 
 /// What a descendant contributes to its ancestor's name from content.
@@ -308,7 +332,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // 2C: a control referenced from another widget's name contributes its value...
         if !is_root && !already {
-            if let Some(v) = self.embedded_value(id) {
+            if let Some(v) = self.embedded_value(id, mode) {
                 return (v, NameSource::Native);
             }
         }
@@ -322,14 +346,15 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // ...and, in Chromium, even when it references itself (then after its aria-label).
         if !is_root && already {
-            if let Some(v) = self.embedded_value(id).filter(|v| !is_blank(v)) {
+            if let Some(v) = self.embedded_value(id, mode).filter(|v| !is_blank(v)) {
                 return (v, NameSource::Native);
             }
         }
         // 2F: content.
         let role = self.role(id);
-        // Chromium names grid rows from their content, not the rows of an HTML table.
-        let content_role = allows_name_from_content(role) || (role == "row" && !el.is_html("tr"));
+        // Chromium names rows from their content only inside a grid or treegrid.
+        let content_role =
+            allows_name_from_content(role) || (role == "row" && self.in_grid(id));
         if mode.in_ref || content_role || el.is_html("summary") {
             let text = self.content(id, mode);
             if !is_blank(&text) {
@@ -347,6 +372,10 @@ impl<'t, 'a> Cx<'t, 'a> {
         // becomes their description.
         let title_names = !is_root || !prohibits_title_name(role) || is_replaced_or_control(el);
         if let Some(t) = el.attr("title").filter(|t| title_names && !is_blank(t)) {
+            // Chromium drops a title that only repeats the element's own text.
+            if is_root && self.repeats_text(id, t) {
+                return (String::new(), NameSource::None);
+            }
             return (t.to_string(), NameSource::Title);
         }
         if is_root {
@@ -357,13 +386,35 @@ impl<'t, 'a> Cx<'t, 'a> {
         (String::new(), NameSource::None)
     }
 
+    /// Whether `title` equals the element's own visible text (folded).
+    fn repeats_text(&mut self, id: NodeId, title: &str) -> bool {
+        if self.tree.snap.node(id).first_child.is_none() {
+            return false;
+        }
+        let text = self.content(id, Mode { in_ref: true, include_hidden: false, in_label: false });
+        fold(&text) == fold(title)
+    }
+
+    /// A row inside a grid or treegrid (row groups in between), as opposed to a table's.
+    fn in_grid(&self, row: NodeId) -> bool {
+        for a in self.tree.snap.ancestors(row) {
+            match self.tree.role(a) {
+                Some("grid" | "treegrid") => return true,
+                Some("table") => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Concatenated text alternatives of an IDREF list (2B): each referenced node is computed
     /// in a traversal that includes its hidden subtree when the node itself is hidden.
     fn follow_refs(&mut self, refs: &str) -> String {
         let mut out = String::new();
         for token in refs.split_ascii_whitespace() {
             let Some(target) = self.tree.snap.by_id(token) else { continue };
-            let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, target) };
+            let mode =
+                Mode { in_ref: true, include_hidden: !is_shown(self.tree, target), in_label: false };
             // A node may name itself (accname example 5): in_ref stops a second labelledby hop.
             let (text, _) = self.alt(target, mode, false);
             out.push(' ');
@@ -443,9 +494,14 @@ impl<'t, 'a> Cx<'t, 'a> {
                 (!is_blank(&text)).then_some((text, NameSource::Native))
             }
             "table" if !presentational => {
-                let caption = first_child_named(tree, id, "caption")?;
-                let text = self.subtree_text_mode(caption, mode);
-                (!is_blank(&text)).then_some((text, NameSource::Native))
+                if let Some(caption) = first_child_named(tree, id, "caption") {
+                    let text = self.subtree_text_mode(caption, mode);
+                    if !is_blank(&text) {
+                        return Some((text, NameSource::Native));
+                    }
+                }
+                // Chromium still reads the obsolete summary attribute, after the caption.
+                el.attr("summary").filter(|s| !is_blank(s)).and_then(|s| native(s.to_string()))
             }
             "option" | "optgroup" => {
                 el.attr("label").filter(|l| !is_blank(l)).and_then(|l| native(l.to_string()))
@@ -463,7 +519,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             if self.visited.contains(&label) || !is_shown(self.tree, label) {
                 continue;
             }
-            let mode = Mode { in_ref: true, include_hidden: false };
+            let mode = Mode { in_ref: true, include_hidden: false, in_label: true };
             let (text, _) = self.alt(label, mode, false);
             out.push(' ');
             out.push_str(&text);
@@ -486,7 +542,7 @@ impl<'t, 'a> Cx<'t, 'a> {
     }
 
     /// The value an embedded control lends to another element's name (accname 2C).
-    fn embedded_value(&mut self, id: NodeId) -> Option<String> {
+    fn embedded_value(&mut self, id: NodeId, mode: Mode) -> Option<String> {
         let tree = self.tree;
         let el = tree.snap.element(id)?;
         let role = self.role(id);
@@ -518,8 +574,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                 } else if el.is_html("input") {
                     Some(el.attr("value").unwrap_or_default().to_string())
                 } else if role == "combobox" {
-                    // An ARIA 1.0 combobox: Chromium lends nothing.
-                    Some(String::new())
+                    // An element combobox: Chromium lends its text when it is referenced or
+                    // focusable, nothing otherwise.
+                    let lends = mode.in_ref || tree.is_focusable(id);
+                    Some(if lends { fold(&tree.snap.text_content(id)) } else { String::new() })
                 } else {
                     // ARIA listbox: the options marked selected.
                     let mut out = String::new();
@@ -529,7 +587,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                         if self.role(d) == "option" && o.attr("aria-selected") == Some("true") {
                             let (text, _) = self.alt(
                                 d,
-                                Mode { in_ref: true, include_hidden: false },
+                                Mode { in_ref: true, include_hidden: false, in_label: false },
                                 false,
                             );
                             out.push(' ');
@@ -555,12 +613,12 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// Text of a subtree as a label (all content, hidden parts only when `mode` says so).
     fn subtree_text(&mut self, id: NodeId) -> String {
-        let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, id) };
+        let mode = Mode { in_ref: true, include_hidden: !is_shown(self.tree, id), in_label: false };
         self.content(id, mode)
     }
 
     fn subtree_text_mode(&mut self, id: NodeId, mode: Mode) -> String {
-        let mode = Mode { in_ref: true, include_hidden: mode.include_hidden };
+        let mode = Mode { in_ref: true, ..mode };
         self.content(id, mode)
     }
 
@@ -570,11 +628,12 @@ impl<'t, 'a> Cx<'t, 'a> {
         if self.hops >= MAX_HOPS {
             return Part::Skip;
         }
-        if !self.visited.insert(id) {
+        let already = !self.visited.insert(id);
+        if already && mode.in_label {
             // The element being named, met again inside its own label: Chromium drops it.
             return Part::Skip;
         }
-        if !mode.in_ref {
+        if !mode.in_ref && !already {
             if let Some(refs) = el.attr("aria-labelledby") {
                 self.hops += 1;
                 let text = self.follow_refs(refs);
@@ -584,11 +643,13 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
         }
-        self.hops += 1;
-        let value = self.embedded_value(id);
-        self.hops -= 1;
-        if let Some(v) = value {
-            return Part::Text(v);
+        if !already {
+            self.hops += 1;
+            let value = self.embedded_value(id, mode);
+            self.hops -= 1;
+            if let Some(v) = value {
+                return Part::Text(v);
+            }
         }
         if let Some(label) = el.attr("aria-label").filter(|l| !is_blank(l)) {
             return Part::Text(label.to_string());
@@ -662,10 +723,14 @@ impl<'t, 'a> Cx<'t, 'a> {
             if never_rendered(el) {
                 continue;
             }
-            if !mode.include_hidden && !is_shown(tree, id) {
+            // Not rendered, inert or aria-hidden: the whole subtree is out. `visibility: hidden`
+            // only hides the element's own text: a `visibility: visible` descendant shows.
+            if !mode.include_hidden && (!tree.is_rendered(id) || tree.is_inert(id) || aria_hidden(el))
+            {
                 continue;
             }
-            if el.is_html("br") {
+            // Line breaks, and word-break opportunities, which Chromium reads as breaks too.
+            if el.is_html("br") || el.is_html("wbr") {
                 out.push(' ');
                 continue;
             }
@@ -723,6 +788,11 @@ fn is_shown(tree: &Tree, id: NodeId) -> bool {
     tree.is_rendered(id) && !tree.is_programmatically_hidden(id)
 }
 
+/// `aria-hidden="true"` on the element itself (ancestors were already skipped by the walk).
+fn aria_hidden(el: &crate::dom::Element) -> bool {
+    el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
 /// Elements whose content never renders as text, hidden or not.
 fn never_rendered(el: &crate::dom::Element) -> bool {
     if el.is_svg() {
@@ -737,11 +807,11 @@ fn never_rendered(el: &crate::dom::Element) -> bool {
 
 /// Block-level boxes are separated from their neighbours in a name (Chromium adds spaces).
 fn is_block(tree: &Tree, id: NodeId) -> bool {
-    // `display: contents` too: Chromium spaces an element without a box of its own.
-    matches!(
-        tree.style(id).display,
-        Display::Block | Display::ListItem | Display::Table | Display::Contents
-    )
+    // `display: contents` too: Chromium spaces an element without a box of its own; and an
+    // absolutely positioned box is blockified.
+    let style = tree.style(id);
+    matches!(style.display, Display::Block | Display::ListItem | Display::Table | Display::Contents)
+        || matches!(style.position, Position::Absolute | Position::Fixed)
 }
 
 fn first_child_named(tree: &Tree, id: NodeId, name: &str) -> Option<NodeId> {

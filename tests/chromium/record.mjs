@@ -251,7 +251,8 @@ function cdpElements(documentNode) {
 const fold = (s) => (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 
 async function recordPage(browser, base, spec) {
-  const page = await browser.newPage();
+  // The viewport of curbcut's default options, so @media queries match on both sides.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const warnings = [];
   try {
     page.on('pageerror', (e) => warnings.push(`page error: ${e.message}`));
