@@ -271,6 +271,9 @@ function settle(flags, config, configDir, io, merging) {
   if (output && flags['output-dir'] !== undefined) {
     throw new UsageError('--output and --output-dir exclude each other: use --output for one format, --output-dir for several.');
   }
+  if (!output && !outputDir && formats.length > 1) {
+    throw new UsageError(`${formats.length} formats (${formats.join(', ')}) can't all go to stdout: add --output-dir DIR to write one file per format, or choose one with --format.`);
+  }
   if (output && formats.length > 1) {
     throw new UsageError(`--output writes one format but ${formats.length} were asked for (${formats.join(', ')}): use --output-dir DIR to write one file per format.`);
   }
@@ -510,15 +513,23 @@ async function finish(reports, unreadable, settings, io) {
     if (settings.updateBaseline) {
       await mkdir(dirname(settings.baseline), { recursive: true });
       await lib.writeBaseline(settings.baseline, results);
-      if (!settings.quiet) io.stderr.write(`curbcut: baseline written to ${settings.baseline}\n`);
+      if (!settings.quiet) io.stderr.write(`curbcut: baseline written to ${displayPath(settings.baseline, io.cwd)}\n`);
     }
     const baseline = await lib.loadBaseline(settings.baseline);
     if (!baseline && !settings.quiet) {
       io.stderr.write(`curbcut: baseline ${settings.baseline} not found: every finding counts as new. Create it with --update-baseline.\n`);
     }
     const compared = lib.compareBaseline(results, baseline);
+    // A finding recorded for a page this run didn't check (another shard's, or one that could
+    // not be read) is not known to be fixed.
+    const name = (/** @type {string} */ f) => (lib.normaliseFile ? lib.normaliseFile(f) : f);
+    const unread = new Set(reports.filter(isErrorReport).map((r) => name(r.page.url ?? '')));
+    const here = new Set(results.map((r) => name(r.file)));
+    const fixed = (compared.fixed ?? []).filter((/** @type {{file: string}} */ e) =>
+      !unread.has(name(e.file)) && (!settings.shard || here.has(name(e.file))));
     const count = (/** @type {unknown} */ x) => (Array.isArray(x) ? x.length : Number(x) || 0);
-    baselineCounts = { new: count(compared.newFindings), known: count(compared.known), fixed: count(compared.fixed) };
+    const occurrences = fixed.reduce((/** @type {number} */ n, /** @type {{count?: number}} */ e) => n + (e.count ?? 1), 0);
+    baselineCounts = { new: count(compared.newFindings), known: count(compared.known), fixed: occurrences };
   }
 
   await writeOutputs(reports, settings, io);

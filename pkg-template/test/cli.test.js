@@ -150,6 +150,9 @@ describe('basics', () => {
     r = curbcut(['--format', 'json', '--format', 'sarif', '--output', 'out', 'x.html']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--output-dir/);
+    r = curbcut(['--format', 'json', '--format', 'sarif', 'x.html']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /can't all go to stdout: add --output-dir/);
     r = curbcut(['--shard', '3/2', 'x.html']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--shard "3\/2" must be I\/N/);
@@ -451,6 +454,18 @@ describe('baseline', { skip: hasBaseline ? false : 'lib/baseline.js is not in th
     r = curbcut(['index.html', '--baseline', 'a11y-baseline.json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /baseline: 0 new, 0 known, 1 fixed/);
+  });
+
+  test('pages not checked in this run (another shard, unreadable) are not counted as fixed', () => {
+    const dir = project({ 'site/a.html': CRITICAL, 'site/b.html': CRITICAL, 'site/c.html': CRITICAL });
+    assert.equal(curbcut(['site', '--baseline', 'base.json', '--update-baseline'], { cwd: dir }).code, 0);
+    let r = curbcut(['site', '--baseline', 'base.json', '--shard', '1/3'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /1 file checked .*baseline: 0 new, 1 known, 0 fixed/);
+    rmSync(join(dir, 'site/b.html'));
+    r = curbcut(['site/a.html', 'site/b.html', 'site/c.html', '--baseline', 'base.json'], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr); // b.html can't be read
+    assert.match(r.stderr, /baseline: 0 new, 2 known, 0 fixed/);
   });
 });
 
