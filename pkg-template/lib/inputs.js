@@ -147,13 +147,16 @@ function toGlob(p) {
 }
 
 /**
- * How reports name a file: relative to the working directory when inside it.
+ * How reports name a file: relative to the working directory (`../` included), absolute only
+ * when no relative path exists (another drive). The engine resolves the page's stylesheet URLs
+ * against this name and checkFile reads relative results from the working directory, so a
+ * relative name also keeps stylesheets of pages outside the working directory readable.
  * @param {string} file absolute
  * @param {string} cwd
  */
 export function displayPath(file, cwd) {
   const rel = relative(cwd, file);
-  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  const shown = rel && !isAbsolute(rel) ? rel : file;
   return shown.split(sep).join('/');
 }
 

@@ -75,7 +75,11 @@ function project(files) {
   return dir;
 }
 
-/** The reports in a JSON output (one report, or `{ reports }`). @param {string} text */
+/**
+ * The reports in a JSON output (one report, or `{ reports }`).
+ * @param {string} text
+ * @returns {any[]}
+ */
 function reportsOf(text) {
   const json = JSON.parse(text);
   return Array.isArray(json.reports) ? json.reports : [json];
@@ -197,6 +201,18 @@ describe('inputs', () => {
     r = curbcut(['dist/**/*.html', '--ignore', 'dist/drafts/**', '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(reportsOf(r.stdout).map((x) => x.page.url), ['dist/one.html', 'dist/two/three.html']);
+  });
+
+  test('stylesheets linked from a page are read, also for pages outside the working directory', () => {
+    const lowContrast = page('<h1>Prices</h1>\n<p class="muted">Light grey text</p>', '<title>Prices</title><link rel="stylesheet" href="../css/site.css">');
+    const dir = project({ 'site/css/site.css': '.muted { color: #eee; background: #fff }', 'site/pages/prices.html': lowContrast, 'elsewhere/x.txt': '' });
+    for (const [cwd, arg] of [[join(dir, 'site'), 'pages/prices.html'], [join(dir, 'elsewhere'), join(dir, 'site/pages/prices.html')]]) {
+      const r = curbcut([arg, '--format', 'json'], { cwd });
+      const [report] = reportsOf(r.stdout);
+      assert.deepEqual(report.missingResources, [], `${cwd}: ${JSON.stringify(report.missingResources)}`);
+      assert.ok(report.results.some((f) => f.rule === 'text-contrast' && f.outcome === 'failed'), `${cwd}: contrast judged from the stylesheet`);
+      assert.equal(r.code, 1);
+    }
   });
 
   test('stdin is read with -', () => {
