@@ -18,6 +18,7 @@ pub use crate::dom::DocumentKind;
 pub use crate::error::Error;
 pub use crate::options::{ColorScheme, Options, UrlMapping, Viewport, DEFAULT_TAGS};
 pub use crate::report::{Finding, Report};
+pub use crate::report::format::{format_reports, Format, FormatOptions};
 pub use crate::rules::{Impact, Outcome, RuleMeta};
 
 use crate::dom::{NodeId, Snapshot};

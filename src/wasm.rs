@@ -14,7 +14,13 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("invalid options: {e}")))
+    // Through JSON text, not serde_wasm_bindgen::from_value: that one reads only the fields a
+    // struct declares, so `deny_unknown_fields` would never see a misspelt key.
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| js_error("invalid options: not serialisable to JSON"))?
+        .as_string()
+        .unwrap_or_default();
+    Options::from_json(&text).map_err(js_error)
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -1,6 +1,7 @@
 //! The report model every presenter formats, and how findings name their element: a unique
 //! CSS selector, the source line and an HTML snippet of the start tag.
 
+pub mod format;
 pub(crate) mod selector;
 
 use serde::{Deserialize, Serialize};
