@@ -53,6 +53,25 @@ pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsVal
     to_js(&tree)
 }
 
+/// Render reports: `formatReport(reports, format, options?) -> string`.
+#[wasm_bindgen(js_name = formatReport)]
+pub fn format_report(reports: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
+    console_error_panic_hook::set_once();
+    let reports: Vec<crate::Report> =
+        serde_wasm_bindgen::from_value(reports).map_err(|e| js_error(format!("invalid reports: {e}")))?;
+    let format: crate::Format = format.parse().map_err(js_error)?;
+    let options: crate::FormatOptions = if options.is_undefined() || options.is_null() {
+        crate::FormatOptions::default()
+    } else {
+        let text = js_sys::JSON::stringify(&options)
+            .map_err(|_| js_error("invalid format options"))?
+            .as_string()
+            .unwrap_or_default();
+        serde_json::from_str(&text).map_err(|e| js_error(format!("invalid format options: {e}")))?
+    };
+    Ok(crate::format_reports(&reports, format, &options))
+}
+
 /// Metadata of every rule: `rules() -> RuleInfo[]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {

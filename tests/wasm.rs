@@ -37,3 +37,23 @@ fn bindings_return_reports_and_js_errors() {
     assert!(!curbcut::wasm::version().is_empty());
     assert!(js_sys::Array::from(&curbcut::wasm::rules().expect("rules")).length() > 0);
 }
+
+#[wasm_bindgen_test]
+fn non_utf8_pages_decode_through_text_decoder() {
+    let opts = curbcut::Options::default;
+    let latin = b"<html><meta charset=windows-1252><title>caf\xe9</title>";
+    assert_eq!(curbcut::check_bytes(latin, &opts()).expect("checked").page.title.as_deref(), Some("caf\u{e9}"));
+    let sjis = b"<html><meta charset=shift_jis><title>\x82\xa0</title>";
+    assert_eq!(curbcut::check_bytes(sjis, &opts()).expect("checked").page.title.as_deref(), Some("\u{3042}"));
+    let utf16_meta = b"<html><meta charset=utf-16><title>ok\xc3\xa9</title>";
+    assert_eq!(curbcut::check_bytes(utf16_meta, &opts()).expect("checked").page.title.as_deref(), Some("ok\u{e9}"));
+}
+
+#[wasm_bindgen_test]
+fn formats_reports() {
+    let report = curbcut::wasm::check_html("<html><body><button></button>", JsValue::UNDEFINED).expect("report");
+    let reports = js_sys::Array::of1(&report);
+    let sarif = curbcut::wasm::format_report(reports.into(), "sarif", JsValue::UNDEFINED).expect("sarif");
+    assert!(sarif.contains("\"version\": \"2.1.0\"") || sarif.contains("\"version\":\"2.1.0\""), "{sarif}");
+    assert!(curbcut::wasm::format_report(js_sys::Array::new().into(), "pdf", JsValue::UNDEFINED).is_err());
+}

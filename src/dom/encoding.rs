@@ -1,22 +1,78 @@
 //! Encoding sniffing for byte input, in the HTML standard's order: byte order mark, then a
 //! `<meta charset>` / `<meta http-equiv=content-type>` in the first 1024 bytes, then UTF-8.
-//! Decoding goes through encoding_rs; malformed sequences become U+FFFD, never an error.
+//! Decoding goes through a real decoder — encoding_rs natively, the platform's `TextDecoder`
+//! in WebAssembly (which keeps encoding_rs's large CJK tables out of the wasm); malformed
+//! sequences become U+FFFD, never an error.
 
-use encoding_rs::{Encoding, UTF_8};
-
-/// Decode `bytes` to text; returns the text and the encoding's name.
-pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
-    let encoding = Encoding::for_bom(bytes)
-        .map(|(e, _)| e)
-        .or_else(|| prescan_meta(&bytes[..bytes.len().min(1024)]))
-        .unwrap_or(UTF_8);
-    // `decode` removes a BOM and replaces malformed sequences.
-    let (text, used, _had_errors) = encoding.decode(bytes);
-    (text.into_owned(), used.name())
+/// Where the encoding came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Bom,
+    Meta,
+    Default,
 }
 
-/// A light version of the standard's prescan: finds `charset=` inside a `<meta` tag.
-fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
+/// The encoding label to decode with, and where it came from.
+fn sniff(bytes: &[u8]) -> (String, Source) {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => ("utf-8".into(), Source::Bom),
+        [0xFF, 0xFE, ..] => ("utf-16le".into(), Source::Bom),
+        [0xFE, 0xFF, ..] => ("utf-16be".into(), Source::Bom),
+        _ => match prescan_meta(&bytes[..bytes.len().min(1024)]) {
+            Some(label) => (label, Source::Meta),
+            None => ("utf-8".into(), Source::Default),
+        },
+    }
+}
+
+/// Decode `bytes` to text; returns the text and the encoding's name.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn decode(bytes: &[u8]) -> (String, String) {
+    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
+    let (label, source) = sniff(bytes);
+    let mut encoding = Encoding::for_label(label.as_bytes()).unwrap_or(UTF_8);
+    if source == Source::Meta {
+        // A page that declares UTF-16 in ASCII bytes is really UTF-8; x-user-defined is
+        // windows-1252 for this purpose (HTML standard, prescan).
+        if encoding == UTF_16LE || encoding == UTF_16BE {
+            encoding = UTF_8;
+        } else if encoding == X_USER_DEFINED {
+            encoding = WINDOWS_1252;
+        }
+    }
+    // `decode` removes a BOM and replaces malformed sequences.
+    let (text, used, _had_errors) = encoding.decode(bytes);
+    (text.into_owned(), used.name().to_string())
+}
+
+/// Decode `bytes` to text; returns the text and the encoding's name.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn decode(bytes: &[u8]) -> (String, String) {
+    let (label, source) = sniff(bytes);
+    let decoder = |label: &str| web_sys::TextDecoder::new_with_label(label).ok();
+    let mut dec = decoder(&label).or_else(|| decoder("utf-8"));
+    if source == Source::Meta {
+        let name = dec.as_ref().map(|d| d.encoding()).unwrap_or_default();
+        if name.starts_with("utf-16") {
+            dec = decoder("utf-8");
+        } else if name == "x-user-defined" {
+            dec = decoder("windows-1252");
+        }
+    }
+    match dec {
+        Some(d) => {
+            let name = d.encoding();
+            // TextDecoder drops a matching BOM itself.
+            let text = d.decode_with_u8_array(bytes).unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
+            (text, name)
+        }
+        None => (String::from_utf8_lossy(bytes).into_owned(), "utf-8".into()),
+    }
+}
+
+/// A light version of the standard's prescan: finds `charset=` inside a `<meta` tag and
+/// returns its label as written (lower case).
+fn prescan_meta(head: &[u8]) -> Option<String> {
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let mut pos = 0;
     while let Some(off) = find(&lower[pos..], b"<meta") {
@@ -37,13 +93,8 @@ fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
                     .iter()
                     .position(|b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>'))
                     .unwrap_or(v.len());
-                if let Some(e) = Encoding::for_label(&v[..len]) {
-                    // A page that declares UTF-16 in ASCII bytes is really UTF-8 (HTML standard).
-                    if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
-                        return Some(UTF_8);
-                    }
-                    // x-user-defined is windows-1252 for this purpose.
-                    return Some(if e == encoding_rs::X_USER_DEFINED { encoding_rs::WINDOWS_1252 } else { e });
+                if len > 0 {
+                    return Some(String::from_utf8_lossy(&v[..len]).into_owned());
                 }
             }
         }

@@ -136,7 +136,7 @@ pub struct Snapshot {
     /// Limits hit while parsing.
     pub limits: Vec<LimitHit>,
     /// Encoding the bytes were decoded with.
-    pub encoding: &'static str,
+    pub encoding: String,
     /// A fragment (component or snippet) rather than a whole page.
     pub fragment: bool,
     ids: HashMap<String, NodeId>,
@@ -149,7 +149,7 @@ impl Snapshot {
             parse_errors: Vec::new(),
             kind,
             limits: Vec::new(),
-            encoding: "UTF-8",
+            encoding: "UTF-8".into(),
             fragment: false,
             ids: HashMap::new(),
         };

@@ -75,6 +75,7 @@ pub struct Finding {
     /// Stable identity for baselines: survives cosmetic refactors (class names, wrapper
     /// elements) because it hashes the rule, role, accessible name, landmark path and text,
     /// not the selector.
+    #[serde(default)]
     pub fingerprint: String,
     /// Silenced by `data-curbcut-ignore` or an `exclude` selector: listed, never failing a build.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
