@@ -4,8 +4,22 @@
 // node_modules and dot-folders. This module reads directory listings only, never file contents.
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from './config.js';
+
+// The glob libraries load on first use: paths and folders need neither, so the command also
+// runs from a package folder whose dependencies aren't installed (the repository's ../pkg).
+/** @type {Promise<typeof import('tinyglobby')> | undefined} */
+let tinyglobby;
+/** @type {Promise<any> | undefined} */
+let picomatch;
+
+/** @param {string} name */
+function dependencyMissing(name) {
+  return new UsageError(`globs need the package's dependency ${name}, which is not installed: install curbcut with npm (npm install curbcut), or run \`npm install\` in its folder`);
+}
+
+/** Characters that make an argument a glob rather than a path. */
+const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Extensions a folder walk picks up. */
 const PAGE_EXTENSIONS = /\.html?$/i;
@@ -38,7 +52,7 @@ export async function collectInputs(args, { cwd, ignore = [] }) {
   const found = new Map();
   /** @type {Problem[]} */
   const problems = [];
-  const skip = ignoreMatcher(ignore);
+  const skip = await ignoreMatcher(ignore);
   let stdin = false;
 
   /**
@@ -70,8 +84,12 @@ export async function collectInputs(args, { cwd, ignore = [] }) {
     } else if (info) {
       // A file named explicitly is checked whatever its extension, but `ignore` still applies.
       add(abs);
-    } else if (isDynamicPattern(toGlob(arg))) {
+    } else if (GLOB_CHARS.test(arg)) {
       let kept = 0;
+      tinyglobby ??= import('tinyglobby').catch(() => {
+        throw dependencyMissing('tinyglobby');
+      });
+      const { glob } = await tinyglobby;
       const matches = await glob(toGlob(arg), {
         cwd,
         absolute: true,
@@ -125,12 +143,17 @@ async function walk(root) {
 /**
  * A predicate telling whether an absolute path is ignored by any group of globs.
  * @param {{ base: string, patterns: string[] }[]} groups
- * @returns {(file: string) => boolean}
+ * @returns {Promise<(file: string) => boolean>}
  */
-function ignoreMatcher(groups) {
+async function ignoreMatcher(groups) {
+  if (!groups.some((g) => g.patterns.length > 0)) return () => false;
+  picomatch ??= import('picomatch').catch(() => {
+    throw dependencyMissing('picomatch');
+  });
+  const { default: compile } = await picomatch;
   const matchers = groups.flatMap(({ base, patterns }) =>
     patterns.map((p) => {
-      const isMatch = picomatch(toGlob(p), { dot: true });
+      const isMatch = compile(toGlob(p), { dot: true });
       return (/** @type {string} */ file) => {
         const rel = relative(base, file);
         if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
