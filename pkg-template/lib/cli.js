@@ -530,6 +530,7 @@ async function finish(reports, unreadable, settings, io) {
     const count = (/** @type {unknown} */ x) => (Array.isArray(x) ? x.length : Number(x) || 0);
     const occurrences = fixed.reduce((/** @type {number} */ n, /** @type {{count?: number}} */ e) => n + (e.count ?? 1), 0);
     baselineCounts = { new: count(compared.newFindings), known: count(compared.known), fixed: occurrences };
+    if (!settings.quiet && !settings.updateBaseline && baseline) io.stderr.write(baselineChanges(compared.newFindings ?? [], fixed));
   }
 
   await writeOutputs(reports, settings, io);
@@ -544,6 +545,36 @@ async function finish(reports, unreadable, settings, io) {
     return 2;
   }
   return tally.failing > 0 || unreadable > 0 ? 1 : 0;
+}
+
+/** Entries listed on stderr per kind of baseline change; the rest are counted. */
+const CHANGES_SHOWN = 20;
+
+/**
+ * What changed since the baseline, for the CI log: new findings (what fails the run) and fixed
+ * ones (to drop from the baseline), each on one line, the first few of each.
+ * @param {{ file: string, finding: Finding }[]} added
+ * @param {{ file: string, rule: string, count?: number, selector?: string }[]} fixed
+ */
+function baselineChanges(added, fixed) {
+  let out = '';
+  const more = (/** @type {number} */ n) => (n > CHANGES_SHOWN ? `  … and ${n - CHANGES_SHOWN} more\n` : '');
+  const live = added.filter((a) => a.finding.outcome === 'failed' || a.finding.outcome === 'cantTell');
+  if (live.length > 0) {
+    out += `curbcut: new since the baseline (${live.length}):\n`;
+    for (const { file, finding: f } of live.slice(0, CHANGES_SHOWN)) {
+      out += `  ${f.outcome === 'cantTell' ? 'review' : f.impact}  ${f.rule}  ${file}:${f.line}  ${f.selector}\n`;
+    }
+    out += more(live.length);
+  }
+  if (fixed.length > 0) {
+    out += `curbcut: fixed since the baseline (${fixed.length}; --update-baseline drops them from it):\n`;
+    for (const e of fixed.slice(0, CHANGES_SHOWN)) {
+      out += `  ${e.rule}  ${e.file}${e.selector ? `  ${e.selector}` : ''}${(e.count ?? 1) > 1 ? `  (×${e.count})` : ''}\n`;
+    }
+    out += more(fixed.length);
+  }
+  return out;
 }
 
 /**

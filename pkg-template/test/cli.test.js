@@ -23,7 +23,7 @@ if (!existsSync(join(built, 'wasm', 'curbcut_bg.wasm'))) {
 /** Scratch space: a copy of the package (with its dependencies reachable) and test folders. */
 const scratch = mkdtempSync(join(tmpdir(), 'curbcut-cli-'));
 const pkg = join(scratch, 'curbcut');
-cpSync(built, pkg, { recursive: true, filter: (src) => !src.endsWith('.tgz') });
+cpSync(built, pkg, { recursive: true, filter: (src) => !src.endsWith('.tgz') && src !== join(built, 'node_modules') });
 // ../pkg has no node_modules of its own (npm installs them for real users); reuse the template's.
 symlinkSync(join(template, 'node_modules'), join(pkg, 'node_modules'), 'dir');
 
@@ -466,10 +466,12 @@ describe('baseline', { skip: hasBaseline ? false : 'lib/baseline.js is not in th
     r = curbcut(['index.html', '--baseline', 'a11y-baseline.json'], { cwd: dir });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /baseline: [1-9]\d* new, 1 known, 0 fixed/);
+    assert.match(r.stderr, /new since the baseline \(\d+\):\n  (critical|serious)  (image-alt|link-name)  index\.html:\d+  /);
     writeFileSync(join(dir, 'index.html'), GOOD);
     r = curbcut(['index.html', '--baseline', 'a11y-baseline.json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /baseline: 0 new, 0 known, 1 fixed/);
+    assert.match(r.stderr, /fixed since the baseline \(1; --update-baseline drops them from it\):\n  image-alt  index\.html  /);
   });
 
   test('pages not checked in this run (another shard, unreadable) are not counted as fixed', () => {
