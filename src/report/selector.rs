@@ -5,18 +5,42 @@ use std::collections::HashMap;
 
 use crate::dom::{NodeId, Snapshot};
 
-/// Counts of id attribute values, to know which ids are unique.
-pub(crate) struct IdCounts(HashMap<String, usize>);
+/// What selectors need, computed in one pass: how often each id value occurs (to know which
+/// are unique), and each element's position among its same-named siblings with their count —
+/// so building a selector never rescans siblings (wide pages would make that quadratic).
+pub(crate) struct IdCounts {
+    ids: HashMap<String, usize>,
+    /// Per node: (1-based position among same-named element siblings, how many there are).
+    of_type: Vec<(u32, u32)>,
+}
 
 impl IdCounts {
     pub(crate) fn new(snap: &Snapshot) -> IdCounts {
-        let mut map = HashMap::new();
-        for n in snap.descendants(crate::dom::NodeId::DOCUMENT) {
-            if let Some(id) = snap.element(n).and_then(|e| e.attr("id")) {
-                *map.entry(id.to_string()).or_insert(0) += 1;
+        let mut ids = HashMap::new();
+        let mut of_type = vec![(1, 1); snap.len()];
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for parent in std::iter::once(NodeId::DOCUMENT).chain(snap.descendants(NodeId::DOCUMENT)) {
+            if snap.node(parent).first_child.is_none() {
+                continue;
+            }
+            counts.clear();
+            for c in snap.children(parent) {
+                if let Some(el) = snap.element(c) {
+                    let n = counts.entry(&el.name).or_insert(0);
+                    *n += 1;
+                    of_type[c.index()].0 = *n;
+                    if let Some(id) = el.attr("id") {
+                        *ids.entry(id.to_string()).or_insert(0) += 1;
+                    }
+                }
+            }
+            for c in snap.children(parent) {
+                if let Some(el) = snap.element(c) {
+                    of_type[c.index()].1 = counts.get(&*el.name).copied().unwrap_or(1);
+                }
             }
         }
-        IdCounts(map)
+        IdCounts { ids, of_type }
     }
 }
 
@@ -27,22 +51,15 @@ pub(crate) fn unique_selector(snap: &Snapshot, ids: &IdCounts, id: NodeId) -> St
     loop {
         let Some(el) = snap.element(cur) else { break };
         if let Some(v) = el.attr("id") {
-            if !v.is_empty() && ids.0.get(v) == Some(&1) {
+            if !v.is_empty() && ids.ids.get(v) == Some(&1) {
                 steps.push(format!("#{}", escape_ident(v)));
                 break;
             }
         }
         let name = el.name.to_string();
         let parent = snap.parent(cur);
-        let same: Vec<NodeId> = match parent {
-            Some(p) => snap
-                .element_children(p)
-                .filter(|c| snap.element(*c).is_some_and(|e| e.name == el.name))
-                .collect(),
-            None => vec![cur],
-        };
-        if same.len() > 1 {
-            let pos = same.iter().position(|c| *c == cur).unwrap_or(0) + 1;
+        let (pos, count) = ids.of_type.get(cur.index()).copied().unwrap_or((1, 1));
+        if count > 1 {
             steps.push(format!("{}:nth-of-type({pos})", escape_ident(&name)));
         } else {
             steps.push(escape_ident(&name));

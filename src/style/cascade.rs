@@ -7,7 +7,7 @@
 //! substituted; values computed against the parent's computed style.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -17,9 +17,11 @@ use selectors::matching::{
     SelectorCaches,
 };
 
-use super::element::El;
+use selectors::bloom::BloomFilter;
+
+use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
-use super::selector_map::{Entry, SelectorMap, Target};
+use super::selector_map::{Entry, HashMap, SelectorMap, Target};
 use super::sheet::{Collector, Origin};
 use super::values::Ctx;
 use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
@@ -31,7 +33,8 @@ const UA_CSS: &str = include_str!("ua.css");
 /// Custom properties of an element, shared with its parent when it declares none.
 type Customs = Rc<HashMap<Arc<str>, Arc<str>>>;
 
-/// A matched rule (or the style attribute, `block: None`) with its cascade position.
+/// A matched rule (or the style attribute / presentational hints, `block: None`) with its
+/// cascade position.
 #[derive(Clone, Copy)]
 struct Matched {
     origin: Origin,
@@ -62,6 +65,7 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
                 order: rule.order,
                 origin: rule.origin,
                 target: Target::Element,
+                hashes: selectors::parser::AncestorHashes { packed_hashes: [0; 3] },
             });
         }
     }
@@ -82,11 +86,25 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         caches: SelectorCaches::default(),
         candidates: Vec::new(),
         root_font_size: 16.0,
+        bloom: BloomFilter::new(),
+        own: Vec::new(),
+        before: Vec::new(),
+        after: Vec::new(),
+        initial: ComputedStyle::default(),
+        var_memo: RefCell::new(HashMap::default()),
+        attr_blocks: HashMap::default(),
     };
+    // Elements whose names, ids and classes are in the bloom filter: the current ancestors.
+    let mut ancestors: Vec<NodeId> = Vec::new();
     for id in snap.descendants(NodeId::DOCUMENT) {
         let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
         let style = match snap.element(id) {
             Some(el) => {
+                while ancestors.last().is_some_and(|a| *a != parent) {
+                    if let Some(a) = ancestors.pop().and_then(|a| snap.element(a)) {
+                        for_each_hash(a, |h| pass.bloom.remove_hash(h));
+                    }
+                }
                 let parent_is_element = snap.element(parent).is_some();
                 let parent_style = if parent_is_element { &computed[parent.index()] } else { &initial };
                 let parent_customs = customs[parent.index()].clone().unwrap_or_else(|| root_customs.clone());
@@ -95,6 +113,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
                     pass.root_font_size = style.font_size;
                 }
                 customs[id.index()] = Some(own);
+                for_each_hash(el, |h| pass.bloom.insert_hash(h));
+                ancestors.push(id);
                 style
             }
             None => {
@@ -107,6 +127,19 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         computed[id.index()] = style;
     }
     Styles { computed, missing: c.missing }
+}
+
+/// The hashes an element contributes to its descendants' bloom filter.
+fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
+    f(str_hash(&el.name));
+    if let Some(id) = el.attr("id") {
+        f(str_hash(id));
+    }
+    if let Some(classes) = el.attr("class") {
+        for c in classes.split_ascii_whitespace() {
+            f(str_hash(c));
+        }
+    }
 }
 
 /// `<style>` and `<link rel=stylesheet>` in tree order (template contents are not in the tree).
@@ -141,6 +174,16 @@ struct Pass<'a> {
     caches: SelectorCaches,
     candidates: Vec<u32>,
     root_font_size: f32,
+    /// Ancestor bloom filter (stylo's trick): rejects most descendant selectors at once.
+    bloom: BloomFilter,
+    own: Vec<Matched>,
+    before: Vec<Matched>,
+    after: Vec<Matched>,
+    initial: ComputedStyle,
+    var_memo: RefCell<VarMemo>,
+    /// Parsed `style` attributes by text: pages repeat them, and the blocks must outlive the
+    /// pass for the `var()` memo.
+    attr_blocks: HashMap<String, Rc<DeclBlock>>,
 }
 
 /// The winning declaration of each property for one box.
@@ -175,11 +218,18 @@ impl<'b> Winners<'b> {
 }
 
 /// Run the cascade over matched rules (plus the style attribute).
-fn cascade<'b>(matched: &mut [Matched], blocks: &'b [DeclBlock], attr: Option<&'b DeclBlock>, unlayered: u32) -> Winners<'b> {
+fn cascade<'b>(
+    matched: &mut [Matched],
+    blocks: &'b [DeclBlock],
+    attr: Option<&'b DeclBlock>,
+    hints: Option<&'b DeclBlock>,
+    unlayered: u32,
+) -> Winners<'b> {
     let mut w = Winners::new();
     let block_of = |m: &Matched| -> Option<&'b DeclBlock> {
         match m.block {
             Some(b) => blocks.get(b as usize),
+            None if m.origin == Origin::Hint => hints,
             None => attr,
         }
     };
@@ -213,7 +263,17 @@ enum Eff<'a> {
     Initial,
 }
 
-fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<str>>, ctx: &Ctx) -> Eff<'a> {
+/// Memo of `var()` resolutions: (declaration, custom-property map, property) → result. Both
+/// pointers stay valid for the whole pass (blocks and element maps are kept alive).
+type VarMemo = HashMap<(usize, usize, u8), Option<Specified>>;
+
+fn effective<'a>(
+    prop: Prop,
+    w: &Winners<'a>,
+    customs: &HashMap<Arc<str>, Arc<str>>,
+    ctx: &Ctx,
+    memo: Option<&RefCell<VarMemo>>,
+) -> Eff<'a> {
     let unset = || if prop.inherited() { Eff::Inherit } else { Eff::Initial };
     let keyword = |s: &Specified| match s {
         Specified::Inherit => Some(Eff::Inherit),
@@ -225,15 +285,21 @@ fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<st
     let resolve = |spec: &'a Specified| -> Option<Eff<'a>> {
         match spec {
             Specified::Value(v) => Some(Eff::Val(Cow::Borrowed(v))),
-            Specified::Var(text) | Specified::VarShorthand(_, text) => {
-                let shorthand = match spec {
-                    Specified::VarShorthand(s, _) => Some(*s),
-                    _ => None,
+            Specified::Var(_) | Specified::VarShorthand(..) => {
+                let key = (spec as *const Specified as usize, customs as *const _ as usize, prop as u8);
+                let cached = memo.and_then(|m| m.borrow().get(&key).cloned());
+                let result = match cached {
+                    Some(r) => r,
+                    None => {
+                        let r = resolve_var(prop, spec, customs, ctx);
+                        if let Some(m) = memo {
+                            m.borrow_mut().insert(key, r.clone());
+                        }
+                        r
+                    }
                 };
-                let mut out = String::new();
-                substitute(text, &mut |n| customs.get(n).cloned(), &mut out, 0).ok()?;
                 // Invalid at computed-value time: behaves as `unset`.
-                match props::parse_substituted(prop, shorthand, &out, ctx)? {
+                match result? {
                     Specified::Value(v) => Some(Eff::Val(Cow::Owned(v))),
                     other => keyword(&other),
                 }
@@ -250,6 +316,18 @@ fn effective<'a>(prop: Prop, w: &Winners<'a>, customs: &HashMap<Arc<str>, Arc<st
         };
     }
     resolve(spec).unwrap_or_else(unset)
+}
+
+/// Substitute `var()` in a declaration and parse the result for `prop`.
+fn resolve_var(prop: Prop, spec: &Specified, customs: &HashMap<Arc<str>, Arc<str>>, ctx: &Ctx) -> Option<Specified> {
+    let (text, shorthand) = match spec {
+        Specified::Var(t) => (t, None),
+        Specified::VarShorthand(s, t) => (t, Some(*s)),
+        _ => return None,
+    };
+    let mut out = String::new();
+    substitute(text, &mut |n| customs.get(n).cloned(), &mut out, 0).ok()?;
+    props::parse_substituted(prop, shorthand, &out, ctx)
 }
 
 const MAX_VAR_DEPTH: u32 = 32;
@@ -326,7 +404,7 @@ fn build_customs(parent: &Customs, winners: &[(&Arc<str>, &Arc<str>)]) -> Custom
         return parent.clone();
     }
     let mut map: HashMap<Arc<str>, Arc<str>> = (**parent).clone();
-    let mut pending: HashMap<Arc<str>, u8> = HashMap::new();
+    let mut pending: HashMap<Arc<str>, u8> = HashMap::default();
     for (name, value) in winners {
         match value.trim().to_ascii_lowercase().as_str() {
             "initial" => {
@@ -392,6 +470,63 @@ impl Resolver<'_> {
     }
 }
 
+/// HTML presentational attributes as CSS text (HTML "Rendering" section), for the properties
+/// we compute.
+fn presentational_hints(el: &Element) -> Option<String> {
+    if el.ns != html5ever::ns!(html) {
+        return None;
+    }
+    let mut css = String::new();
+    let legacy_color = |v: &str| {
+        let v = v.trim();
+        // Legacy colour values may omit the `#` of a hex colour.
+        if super::color::parse_color(v).is_some() {
+            Some(v.to_string())
+        } else if v.len() == 6 && v.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Some(format!("#{v}"))
+        } else {
+            None
+        }
+    };
+    let name: &str = &el.name;
+    if name == "font" {
+        if let Some(c) = el.attr("color").and_then(legacy_color) {
+            css.push_str(&format!("color: {c};"));
+        }
+        if let Some(size) = el.attr("size").map(str::trim) {
+            let base = if size.starts_with(['+', '-']) { 3 } else { 0 };
+            if let Ok(n) = size.parse::<i32>() {
+                let px = [10, 13, 16, 18, 24, 32, 48][(base + n).clamp(1, 7) as usize - 1];
+                css.push_str(&format!("font-size: {px}px;"));
+            }
+        }
+    }
+    if matches!(name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
+        if let Some(c) = el.attr("bgcolor").and_then(legacy_color) {
+            css.push_str(&format!("background-color: {c};"));
+        }
+    }
+    if name == "body" {
+        if let Some(c) = el.attr("text").and_then(legacy_color) {
+            css.push_str(&format!("color: {c};"));
+        }
+    }
+    if matches!(name, "img" | "iframe" | "embed" | "object" | "video" | "canvas" | "table" | "td" | "th")
+        || (name == "input" && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")))
+    {
+        for dim in ["width", "height"] {
+            if let Some(v) = el.attr(dim).map(str::trim) {
+                let digits: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+                if !digits.is_empty() && digits.parse::<f32>().is_ok() {
+                    let unit = if v[digits.len()..].starts_with('%') { "%" } else { "px" };
+                    css.push_str(&format!("{dim}: {digits}{unit};"));
+                }
+            }
+        }
+    }
+    (!css.is_empty()).then_some(css)
+}
+
 /// Elements that never get `::before`/`::after` boxes (replaced and void elements).
 fn no_pseudo_boxes(el: &Element) -> bool {
     el.ns == html5ever::ns!(html)
@@ -407,21 +542,34 @@ impl<'a> Pass<'a> {
         let mode = if entry.target == Target::Element { MatchingMode::Normal } else { MatchingMode::ForStatelessPseudoElement };
         let mut cx = MatchingContext::new(
             mode,
-            None,
+            Some(&self.bloom),
             &mut self.caches,
             QuirksMode::NoQuirks,
             NeedsSelectorFlags::No,
             MatchingForInvalidation::No,
         );
-        matches_selector(&entry.selector, 0, None, el, &mut cx)
+        matches_selector(&entry.selector, 0, Some(&entry.hashes), el, &mut cx)
+    }
+
+    /// A declaration list, parsed once per distinct text.
+    fn parsed_block(&mut self, text: &str) -> Rc<DeclBlock> {
+        if let Some(b) = self.attr_blocks.get(text) {
+            return b.clone();
+        }
+        let b = Rc::new(props::parse_declaration_list(text, &self.ctx));
+        self.attr_blocks.insert(text.to_string(), b.clone());
+        b
     }
 
     fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
         let map = self.map;
         let wrapped = El { snap: self.snap, id };
-        let mut own = Vec::new();
-        let mut before = Vec::new();
-        let mut after = Vec::new();
+        let mut own = std::mem::take(&mut self.own);
+        let mut before = std::mem::take(&mut self.before);
+        let mut after = std::mem::take(&mut self.after);
+        own.clear();
+        before.clear();
+        after.clear();
         let mut candidates = std::mem::take(&mut self.candidates);
         map.candidates(el, &mut candidates);
         for &i in &candidates {
@@ -444,11 +592,15 @@ impl<'a> Pass<'a> {
         }
         self.candidates = candidates;
 
-        let attr_block = el.attr("style").map(|s| props::parse_declaration_list(s, &self.ctx));
+        let attr_block = el.attr("style").map(|text| self.parsed_block(text));
         if attr_block.is_some() {
             own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
         }
-        let winners = cascade(&mut own, self.blocks, attr_block.as_ref(), self.unlayered);
+        let hints = presentational_hints(el).map(|text| self.parsed_block(&text));
+        if hints.is_some() {
+            own.push(Matched { origin: Origin::Hint, layer: 0, specificity: 0, order: 0, block: None });
+        }
+        let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), hints.as_deref(), self.unlayered);
         let customs = build_customs(parent_customs, &winners.customs);
         let mut style = self.compute_values(&winners, parent, &customs);
         if let Some(b) = &attr_block {
@@ -467,19 +619,22 @@ impl<'a> Pass<'a> {
                 style.after = self.pseudo_content(&mut after, &customs, el);
             }
         }
+        self.own = own;
+        self.before = before;
+        self.after = after;
         (style, customs)
     }
 
     /// The text of a `::before`/`::after` box, when it renders.
     fn pseudo_content(&self, matched: &mut [Matched], customs: &Customs, el: &Element) -> Option<String> {
-        let w = cascade(matched, self.blocks, None, self.unlayered);
+        let w = cascade(matched, self.blocks, None, None, self.unlayered);
         let customs = build_customs(customs, &w.customs);
-        if let Eff::Val(v) = effective(Prop::Display, &w, &customs, &self.ctx) {
+        if let Eff::Val(v) = effective(Prop::Display, &w, &customs, &self.ctx, None) {
             if *v == Value::Display(Display::None) {
                 return None;
             }
         }
-        let Eff::Val(v) = effective(Prop::Content, &w, &customs, &self.ctx) else { return None };
+        let Eff::Val(v) = effective(Prop::Content, &w, &customs, &self.ctx, None) else { return None };
         let Value::Content(Some(items)) = v.as_ref() else { return None };
         let mut text = String::new();
         for item in items.iter() {
@@ -496,8 +651,8 @@ impl<'a> Pass<'a> {
 
     fn compute_values(&self, w: &Winners, p: &ComputedStyle, customs: &HashMap<Arc<str>, Arc<str>>) -> ComputedStyle {
         let ctx = &self.ctx;
-        let eff = |prop: Prop| effective(prop, w, customs, ctx);
-        let initial = ComputedStyle::default();
+        let eff = |prop: Prop| effective(prop, w, customs, ctx, Some(&self.var_memo));
+        let initial = &self.initial;
         let mut s = ComputedStyle {
             visibility: p.visibility,
             color: p.color,
@@ -508,7 +663,10 @@ impl<'a> Pass<'a> {
             letter_spacing: p.letter_spacing,
             word_spacing: p.word_spacing,
             line_height: p.line_height,
-            ..ComputedStyle::default()
+            clip_path: None,
+            before: None,
+            after: None,
+            ..*initial
         };
         let root = self.root_font_size;
 
@@ -561,6 +719,8 @@ impl<'a> Pass<'a> {
             Prop::LetterSpacing,
             Prop::WordSpacing,
             Prop::LineHeight,
+            Prop::Top,
+            Prop::Left,
         ] {
             let v = match eff(prop) {
                 Eff::Val(v) => v,
@@ -569,7 +729,7 @@ impl<'a> Pass<'a> {
                     continue;
                 }
                 Eff::Initial => {
-                    inherit(prop, &mut s, &initial);
+                    inherit(prop, &mut s, initial);
                     continue;
                 }
             };
@@ -600,6 +760,8 @@ impl<'a> Pass<'a> {
                 (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (Prop::Width, v) => s.width = len(v),
                 (Prop::Height, v) => s.height = len(v),
+                (Prop::Top, v) => s.top = len(v),
+                (Prop::Left, v) => s.left = len(v),
                 (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
                 (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
@@ -663,6 +825,8 @@ fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
         Prop::OverflowY => s.overflow_y = from.overflow_y,
         Prop::Width => s.width = from.width,
         Prop::Height => s.height = from.height,
+        Prop::Top => s.top = from.top,
+        Prop::Left => s.left = from.left,
         Prop::BoxShadow => s.box_shadow = from.box_shadow,
         Prop::TextShadow => s.text_shadow = from.text_shadow,
         Prop::Cursor => s.cursor = from.cursor.clone(),
@@ -710,7 +874,7 @@ mod tests {
 
     #[test]
     fn custom_property_chains_and_cycles() {
-        let parent: Customs = Rc::new(HashMap::new());
+        let parent: Customs = Rc::new(HashMap::default());
         let names: Vec<Arc<str>> = ["--a", "--b", "--c", "--x", "--y"].iter().map(|s| Arc::from(*s)).collect();
         let vals: Vec<Arc<str>> = ["var(--b)", "var(--c, green)", "var(--nope, #123)", "var(--y)", "var(--x)"].iter().map(|s| Arc::from(*s)).collect();
         let winners: Vec<(&Arc<str>, &Arc<str>)> = names.iter().zip(vals.iter()).collect();

@@ -59,7 +59,6 @@ fn fail<T>() -> Res<T> {
 
 /// Parse a colour from CSS text, without context: `currentColor` gives `None`, `light-dark()`
 /// takes the light value.
-#[allow(dead_code)]
 pub(crate) fn parse_color(text: &str) -> Option<Rgba> {
     let mut parser = Parser::new(text);
     let color = parser.parse_entirely(|p| parse(p, ColorScheme::Light)).ok()?;
@@ -349,7 +348,7 @@ const LIN_PROPHOTO_TO_XYZ50: M3 = [
     [0.0, 0.0, 0.825_104_6],
 ];
 const D50_TO_D65: M3 = [
-    [0.955_473_45, -0.023_098_537, 0.063_259_31],
+    [0.955_473_4, -0.023_098_537, 0.063_259_31],
     [-0.028_369_706, 1.009_995_5, 0.021_041_399],
     [0.012_314_002, -0.020_507_697, 1.330_366],
 ];

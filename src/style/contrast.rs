@@ -222,7 +222,8 @@ pub(crate) fn suggest_foreground(fg: Rgba, bg: Rgba, required: f64) -> Option<Rg
         if !passes(pass) {
             return None;
         }
-        for _ in 0..40 {
+        // 24 halvings: far below the 1/255 steps the result is rounded to.
+        for _ in 0..24 {
             let mid = (pass + fail) / 2.0;
             if passes(mid) { pass = mid } else { fail = mid }
         }

@@ -38,9 +38,21 @@ impl ToCss for Ident {
 }
 
 impl PrecomputedHash for Ident {
+    /// Our own string hash (not the atom's), so that an element's classes and ids can be put in
+    /// the ancestor bloom filter without interning them.
     fn precomputed_hash(&self) -> u32 {
-        self.0.precomputed_hash()
+        str_hash(&self.0)
     }
+}
+
+/// FNV-1a over the bytes: the hash ancestor bloom filters use for names, ids and classes.
+pub(crate) fn str_hash(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 impl std::borrow::Borrow<LocalName> for Ident {
@@ -202,6 +214,17 @@ impl<'i> parser::Parser<'i> for SelParser {
     fn parse_parent_selector(&self) -> bool {
         true
     }
+    // Shadow-DOM selectors parse (Tailwind v4 writes `:root, :host`) but never match: a
+    // static snapshot has no shadow trees.
+    fn parse_host(&self) -> bool {
+        true
+    }
+    fn parse_slotted(&self) -> bool {
+        true
+    }
+    fn parse_part(&self) -> bool {
+        true
+    }
     fn is_is_alias(&self, name: &str) -> bool {
         name.eq_ignore_ascii_case("-webkit-any") || name.eq_ignore_ascii_case("matches")
     }
@@ -252,7 +275,7 @@ impl<'i> parser::Parser<'i> for SelParser {
                 let d = input.expect_ident()?.to_ascii_lowercase();
                 Ok(if d == "ltr" { PseudoClass::DirLtr } else { PseudoClass::Never("dir(rtl)".into()) })
             }
-            "state" => {
+            "state" | "host-context" | "active-view-transition-type" => {
                 while input.next().is_ok() {}
                 Ok(PseudoClass::Never("state".into()))
             }

@@ -141,6 +141,10 @@ pub struct ComputedStyle {
     pub width: Option<f32>,
     /// height in px, when given in absolute units.
     pub height: Option<f32>,
+    /// `top` in px, when given in absolute units (off-screen positioning: `top: -9999px`).
+    pub top: Option<f32>,
+    /// `left` in px, when given in absolute units (off-screen positioning: `left: -9999px`).
+    pub left: Option<f32>,
     /// outline-style is not `none` and outline-width > 0.
     pub outline: bool,
     /// box-shadow is not `none`.
@@ -218,6 +222,8 @@ impl Default for ComputedStyle {
             overflow_y: Overflow::Visible,
             width: None,
             height: None,
+            top: None,
+            left: None,
             outline: false,
             box_shadow: false,
             cursor: "auto".into(),

@@ -41,10 +41,12 @@ pub(crate) enum Prop {
     LetterSpacing,
     WordSpacing,
     LineHeight,
+    Top,
+    Left,
 }
 
 /// Number of [`Prop`]s (size of per-element winner arrays).
-pub(crate) const PROP_COUNT: usize = 25;
+pub(crate) const PROP_COUNT: usize = 27;
 
 /// Every property, for `all`.
 const ALL_PROPS: [Prop; PROP_COUNT] = [
@@ -73,6 +75,8 @@ const ALL_PROPS: [Prop; PROP_COUNT] = [
     Prop::LetterSpacing,
     Prop::WordSpacing,
     Prop::LineHeight,
+    Prop::Top,
+    Prop::Left,
 ];
 
 impl Prop {
@@ -101,6 +105,7 @@ pub(crate) enum Shorthand {
     Font,
     Outline,
     Overflow,
+    Inset,
 }
 
 impl Shorthand {
@@ -110,6 +115,7 @@ impl Shorthand {
             Shorthand::Font => "font",
             Shorthand::Outline => "outline",
             Shorthand::Overflow => "overflow",
+            Shorthand::Inset => "inset",
         }
     }
 }
@@ -325,6 +331,9 @@ fn longhands(name: &str) -> Option<(&'static [Prop], Option<Shorthand>)> {
         "letter-spacing" => (&[LetterSpacing], None),
         "word-spacing" => (&[WordSpacing], None),
         "line-height" => (&[LineHeight], None),
+        "top" => (&[Top], None),
+        "left" => (&[Left], None),
+        "inset" => (&[Top, Left], Some(Shorthand::Inset)),
         "background" => (&[BackgroundColor, BackgroundImage], Some(Shorthand::Background)),
         "font" => (&[FontSize, FontWeight, LineHeight], Some(Shorthand::Font)),
         "outline" => (&[OutlineStyle, OutlineWidth], Some(Shorthand::Outline)),
@@ -417,6 +426,8 @@ fn prop_name(prop: Prop) -> &'static str {
         Prop::LetterSpacing => "letter-spacing",
         Prop::WordSpacing => "word-spacing",
         Prop::LineHeight => "line-height",
+        Prop::Top => "top",
+        Prop::Left => "left",
     }
 }
 
@@ -529,6 +540,16 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
             one(prop, Value::Length(values::parse_length(input, ctx)?))
         }
         "line-height" => one(Prop::LineHeight, Value::LineHeight(line_height(input, ctx)?)),
+        "top" => one(Prop::Top, offset(input, ctx)?),
+        "left" => one(Prop::Left, offset(input, ctx)?),
+        "inset" => {
+            // top [right [bottom [left]]]: left defaults to right, which defaults to top.
+            let top = offset(input, ctx)?;
+            let right = input.try_parse(|p| offset(p, ctx)).ok();
+            let _bottom = input.try_parse(|p| offset(p, ctx)).ok();
+            let left = input.try_parse(|p| offset(p, ctx)).ok().or(right).unwrap_or_else(|| top.clone());
+            Ok(vec![(Prop::Top, top), (Prop::Left, left)])
+        }
         _ => Err(()),
     }
 }
@@ -803,6 +824,14 @@ fn size(input: &mut Parser, ctx: &Ctx) -> Result<Value, ()> {
     }
     let l = values::parse_length(input, ctx)?;
     Ok(Value::Length(l))
+}
+
+/// `top`/`left`: a length or percentage, or `auto`.
+fn offset(input: &mut Parser, ctx: &Ctx) -> Result<Value, ()> {
+    if input.try_parse(|p| p.expect_ident_matching("auto")).is_ok() {
+        return Ok(Value::NoLength);
+    }
+    Ok(Value::Length(values::parse_length(input, ctx)?))
 }
 
 fn outline_style(input: &mut Parser) -> Result<bool, ()> {

@@ -1,13 +1,45 @@
 //! Rules bucketed by the rightmost compound's id, class or tag (as stylo's `SelectorMap`), so
 //! each element is only matched against selectors that can apply to it.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use selectors::parser::{Combinator, Component, Selector};
+use selectors::matching::QuirksMode;
+use selectors::parser::{AncestorHashes, Combinator, Component, Selector};
 
 use super::element::{Impl, PseudoElement};
 use super::sheet::Origin;
 use crate::dom::Element;
+
+/// A small multiplicative hasher (the Fx hash rustc uses): the cascade's maps are keyed by
+/// short strings and pointers, where SipHash's DoS resistance buys nothing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Which box a selector styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +58,8 @@ pub(crate) struct Entry {
     pub order: u32,
     pub origin: Origin,
     pub target: Target,
+    /// Ancestor names/ids/classes the selector needs, for bloom-filter rejection.
+    pub hashes: AncestorHashes,
 }
 
 #[derive(Default)]
@@ -34,6 +68,8 @@ pub(crate) struct SelectorMap {
     by_id: HashMap<String, Vec<u32>>,
     by_class: HashMap<String, Vec<u32>>,
     by_tag: HashMap<String, Vec<u32>>,
+    /// Selectors whose best key is an attribute name (`[data-state="open"]`).
+    by_attr: HashMap<String, Vec<u32>>,
     universal: Vec<u32>,
 }
 
@@ -41,6 +77,7 @@ enum Key {
     Id(String),
     Class(String),
     Tag(String),
+    Attr(String),
     Universal,
 }
 
@@ -62,7 +99,15 @@ fn key(selector: &Selector<Impl>) -> Option<(Key, Target)> {
                 }
                 Component::ID(id) => key = Key::Id(id.0.to_string()),
                 Component::Class(c) if !matches!(key, Key::Id(_)) => key = Key::Class(c.0.to_string()),
-                Component::LocalName(l) if matches!(key, Key::Universal) => key = Key::Tag(l.lower_name.0.to_string()),
+                Component::LocalName(l) if matches!(key, Key::Universal | Key::Attr(_)) => {
+                    key = Key::Tag(l.lower_name.0.to_string())
+                }
+                Component::AttributeInNoNamespaceExists { local_name_lower, .. } if matches!(key, Key::Universal) => {
+                    key = Key::Attr(local_name_lower.0.to_string())
+                }
+                Component::AttributeInNoNamespace { local_name, .. } if matches!(key, Key::Universal) => {
+                    key = Key::Attr(local_name.0.to_string())
+                }
                 _ => {}
             }
         }
@@ -78,11 +123,13 @@ impl SelectorMap {
     pub(crate) fn insert(&mut self, entry: Entry) {
         let Some((key, target)) = key(&entry.selector) else { return };
         let idx = self.entries.len() as u32;
-        self.entries.push(Entry { target, ..entry });
+        let hashes = AncestorHashes::new(&entry.selector, QuirksMode::NoQuirks);
+        self.entries.push(Entry { target, hashes, ..entry });
         match key {
             Key::Id(s) => self.by_id.entry(s).or_default().push(idx),
             Key::Class(s) => self.by_class.entry(s).or_default().push(idx),
             Key::Tag(s) => self.by_tag.entry(s).or_default().push(idx),
+            Key::Attr(s) => self.by_attr.entry(s).or_default().push(idx),
             Key::Universal => self.universal.push(idx),
         }
     }
@@ -116,6 +163,20 @@ impl SelectorMap {
         };
         if let Some(v) = bucket {
             out.extend_from_slice(v);
+        }
+        if !self.by_attr.is_empty() {
+            for a in &el.attrs {
+                // Keys are lower case; SVG keeps some camelCase names (viewBox).
+                let name: &str = &a.name;
+                let hit = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                    self.by_attr.get(&name.to_ascii_lowercase())
+                } else {
+                    self.by_attr.get(name)
+                };
+                if let Some(v) = hit {
+                    out.extend_from_slice(v);
+                }
+            }
         }
     }
 }

@@ -22,6 +22,9 @@ use crate::options::Options;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Origin {
     UserAgent,
+    /// HTML presentational hints (`<font color>`, `bgcolor`, `<img width>`): author level,
+    /// below every author rule.
+    Hint,
     Author,
 }
 
@@ -435,7 +438,7 @@ impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_> {
 
     fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
         self.imports_allowed = false;
-        element::parse_selectors(input, false).ok_or_else(|| err())
+        element::parse_selectors(input, false).ok_or_else(err)
     }
 
     fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
@@ -505,7 +508,7 @@ impl<'i> QualifiedRuleParser<'i> for BodyParser<'_, '_> {
     type Error = ();
 
     fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
-        let list = element::parse_selectors(input, true).ok_or_else(|| err())?;
+        let list = element::parse_selectors(input, true).ok_or_else(err)?;
         Ok(list.replace_parent_selector(&self.parent))
     }
 

@@ -308,7 +308,8 @@ fn computed_properties() {
         <div id="sr" class="sr">x</div><a id="o" class="o">o</a><a id="o2" class="o2">o</a><a id="o3" class="o3">o</a>
         <a id="o4" class="o4">o</a><div id="bg" class="bg"></div><div id="grad" class="grad"></div>
         <div id="sh" class="sh"></div><div id="ti" class="ti"><span id="tic">c</span></div><div id="ov" class="ov"></div>
-        <div id="sizes" class="sizes" style="letter-spacing: 2px !important"></div><div id="vis" class="vis"></div>"#,
+        <div id="sizes" class="sizes" style="letter-spacing: 2px !important"></div><div id="vis" class="vis"></div>
+        <p id="off" style="position:absolute; top: -999em; left: calc(-10px)">o</p><p id="inset" style="inset: 1px 2px 3px 4px">i</p>"#,
     );
     let sr = by_id(&snap, &s, "sr");
     assert_eq!(sr.position, Position::Absolute);
@@ -333,6 +334,10 @@ fn computed_properties() {
     assert_eq!((sizes.letter_spacing, sizes.word_spacing), (2.0, 3.0));
     assert_eq!(sizes.line_height, LineHeight::Px(24.0));
     assert!(sizes.important_in_style_attr.letter_spacing && !sizes.important_in_style_attr.line_height);
+    let off = by_id(&snap, &s, "off");
+    assert_eq!((off.top, off.left), (Some(-15984.0), Some(-10.0)));
+    let inset = by_id(&snap, &s, "inset");
+    assert_eq!((inset.top, inset.left), (Some(1.0), Some(4.0)));
     let vis = by_id(&snap, &s, "vis");
     assert_eq!((vis.visibility, vis.opacity), (Visibility::Collapse, 0.4));
 }
@@ -451,13 +456,17 @@ fn deep_documents_use_no_recursion() {
 #[test]
 #[ignore]
 fn large_page_timing() {
-    let mut css = String::from(":root { --c: #333 } * { box-sizing: border-box }\n");
+    // A mix like generated pages: mostly single-class rules using custom properties, some
+    // descendant/child combinators, ids, structural and state pseudo-classes.
+    let mut css = String::from(":root { --c: #333; --bg: oklch(98% 0.01 250) } * { box-sizing: border-box }\n");
     for i in 0..300 {
-        match i % 4 {
-            0 => css.push_str(&format!(".c{i} {{ color: var(--c); padding: {i}px }}\n")),
-            1 => css.push_str(&format!("div.c{i} > span {{ font-weight: 700 }}\n")),
-            2 => css.push_str(&format!("#id{i} {{ background: rgb({} 0 0) }}\n", i % 255)),
-            _ => css.push_str(&format!(".c{} .c{i}:hover, ul li:nth-child({}) {{ opacity: .9 }}\n", i - 1, i % 7)),
+        match i % 10 {
+            0..=4 => css.push_str(&format!(".c{i} {{ color: var(--c); background-color: var(--bg); padding: {i}px }}\n")),
+            5 => css.push_str(&format!(".c{} .c{i} {{ font-weight: 700 }}\n", i - 1)),
+            6 => css.push_str(&format!("div.c{i} > span {{ opacity: .9 }}\n")),
+            7 => css.push_str(&format!("#id{i} {{ background: rgb({} 0 0) }}\n", i % 255)),
+            8 => css.push_str(&format!(".c{i}:hover, ul li:nth-child({}) {{ color: red }}\n", i % 7)),
+            _ => css.push_str(&format!("[data-k=\"{i}\"] {{ outline: 1px solid }} .c{i}::before {{ content: \"x\" }}\n")),
         }
     }
     let mut body = String::new();
@@ -472,10 +481,15 @@ fn large_page_timing() {
     let html = format!("<style>{css}</style><body>{body}</body>");
     let snap = parse_html(&html, DocumentKind::Html);
     let elements = snap.ids().filter(|n| snap.element(*n).is_some()).count();
-    let start = std::time::Instant::now();
-    let styles = compute(&snap, &Options::default());
-    let took = start.elapsed();
-    eprintln!("cascade: {elements} elements, 300 rules: {took:?}");
+    let mut best = std::time::Duration::MAX;
+    let mut styles = None;
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        styles = Some(compute(&snap, &Options::default()));
+        best = best.min(start.elapsed());
+    }
+    let Some(styles) = styles else { return };
+    eprintln!("cascade: {elements} elements, 300 rules: best of 5 {best:?}");
     assert_eq!(styles.computed.len(), snap.len());
 }
 
@@ -486,4 +500,50 @@ fn text_shadow_is_computed_and_inherited() {
     assert!(by_id(&snap, &s, "b").text_shadow);
     assert!(!by_id(&snap, &s, "c").text_shadow);
     assert!(!by_id(&snap, &s, "d").text_shadow);
+}
+
+#[test]
+fn tailwind_v4_shapes() {
+    let (snap, s) = styles(
+        r#"<style>
+          @layer theme, base, components, utilities;
+          @layer theme { :root, :host { --color-blue-500: oklch(62.3% 0.214 259.815); --spacing: .25rem; --text-lg: 1.125rem } }
+          @layer base { *, ::after, ::before, ::backdrop, ::file-selector-button { box-sizing: border-box; border: 0 solid }
+            :host ::slotted(p) { color: red } ::part(x) { color: red } }
+          @layer utilities {
+            .bg-blue-500\/50 { background-color: color-mix(in oklab, var(--color-blue-500) 50%, transparent) }
+            .text-lg { font-size: var(--text-lg); line-height: var(--tw-leading, calc(1.75 / 1.125)) }
+            .hover\:underline { &:hover { @media (hover: hover) { text-decoration-line: underline } } }
+            .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border-width: 0 }
+            .font-bold { --tw-font-weight: var(--font-weight-bold, 700); font-weight: var(--font-weight-bold, 700) }
+          }
+          @property --tw-font-weight { syntax: "*"; inherits: false }
+          @property --tw-shadow { syntax: "*"; inherits: false; initial-value: 0 0 #0000 }
+          .shadow { box-shadow: var(--tw-shadow) }
+        </style>
+        <p id="p" class="bg-blue-500/50 text-lg font-bold">x</p><span id="sr" class="sr-only">s</span><div id="sh" class="shadow"></div>"#,
+    );
+    let p = by_id(&snap, &s, "p");
+    let bg = rgb(p.background_color);
+    assert!(bg[2] > 240 && bg[3] == 128, "{bg:?}");
+    assert_eq!((p.font_size, p.font_weight), (18.0, 700));
+    assert_eq!(p.line_height, LineHeight::Number(1.75 / 1.125));
+    let sr = by_id(&snap, &s, "sr");
+    assert_eq!((sr.position, sr.width, sr.clip_path.as_deref()), (Position::Absolute, Some(1.0), Some("inset(50%)")));
+    assert!(by_id(&snap, &s, "sh").box_shadow);
+}
+
+#[test]
+fn presentational_hints_lose_to_author_rules() {
+    let (snap, s) = styles(
+        r#"<style>.x { color: blue }</style>
+        <font id="f" color="red" size="+2">a</font><font id="g" class="x" color="red">b</font>
+        <table><tr><td id="td" bgcolor="00ff00">c</td></tr></table><img id="img" src="a.png" width="20" height="10" alt="">"#,
+    );
+    let f = by_id(&snap, &s, "f");
+    assert_eq!((rgb(f.color), f.font_size), ([255, 0, 0, 255], 24.0));
+    assert_eq!(rgb(by_id(&snap, &s, "g").color), [0, 0, 255, 255]);
+    assert_eq!(rgb(by_id(&snap, &s, "td").background_color), [0, 255, 0, 255]);
+    let img = by_id(&snap, &s, "img");
+    assert_eq!((img.width, img.height), (Some(20.0), Some(10.0)));
 }

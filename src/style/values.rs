@@ -91,7 +91,7 @@ pub(crate) fn dimension(value: f32, unit: &str, ctx: &Ctx) -> Option<Length> {
 pub(crate) fn parse_length(input: &mut Parser, ctx: &Ctx) -> Result<Length, ()> {
     match leaf(input, ctx, 0)? {
         Calc::Len(l) => Ok(l),
-        Calc::Num(n) if n == 0.0 => Ok(Length::default()),
+        Calc::Num(0.0) => Ok(Length::default()),
         Calc::Num(_) => Err(()),
     }
 }
