@@ -259,7 +259,8 @@ function settle(flags, config, configDir, io, merging) {
 
   const formatsGiven = flags.format ? list(flags.format) : config.format === undefined ? undefined : [config.format].flat();
   const output = flags.output ?? null;
-  const outputDir = flags['output-dir'] !== undefined ? resolve(io.cwd, flags['output-dir']) : config.outputDir ?? null;
+  // `--output -` is stdout, even when the config names an output folder.
+  const outputDir = flags['output-dir'] !== undefined ? resolve(io.cwd, flags['output-dir']) : output === '-' ? null : config.outputDir ?? null;
   for (const f of formatsGiven ?? []) {
     if (!FORMATS.includes(/** @type {any} */ (f))) {
       throw new UsageError(`unknown format "${f}": use one of ${FORMATS.join(', ')}.`);

@@ -374,6 +374,16 @@ describe('outputs', () => {
     assert.deepEqual(readdirSync(join(dir, 'two')).sort(), ['curbcut.json', 'curbcut.sarif']);
   });
 
+  test('config outputDir receives the reports; --output - sends one to stdout instead', () => {
+    const dir = project({ 'curbcut.config.json': JSON.stringify({ outputDir: 'out', format: ['json', 'junit'] }), 'index.html': GOOD });
+    let r = curbcut(['index.html'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['curbcut.json', 'curbcut.junit.xml']);
+    r = curbcut(['index.html', '--format', 'json', '--output', '-'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(reportsOf(r.stdout)[0].page.url, 'index.html');
+  });
+
   test('--output writes one format to a file', () => {
     const dir = project({ 'index.html': GOOD });
     const r = curbcut(['index.html', '--format', 'json', '--output', 'out/report.json'], { cwd: dir });
