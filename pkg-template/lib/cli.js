@@ -204,8 +204,12 @@ function parse(argv, merging) {
     if (/Unknown option/i.test(message) && option) {
       throw new UsageError(`unknown option ${option}. Run \`curbcut --help\` for the list of options.`);
     }
-    if (/argument missing/i.test(message) && option) {
-      throw new UsageError(`${option.split(' ')[0]} needs a value. Run \`curbcut --help\` for its form.`);
+    const long = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1] ?? option;
+    if (/argument missing/i.test(message) && long) {
+      throw new UsageError(`${long} needs a value. Run \`curbcut --help\` for its form.`);
+    }
+    if (/does not take an argument/i.test(message) && long) {
+      throw new UsageError(`${long} is a switch and takes no value. Run \`curbcut --help\` for usage.`);
     }
     throw new UsageError(`${message}. Run \`curbcut --help\` for usage.`);
   }

@@ -136,6 +136,9 @@ describe('basics', () => {
     let r = curbcut(['--frobnicate', 'x.html']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown option --frobnicate.*curbcut --help/);
+    r = curbcut(['x.html', '-f']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format needs a value/);
     r = curbcut([]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no inputs: give files, folders or globs/);
