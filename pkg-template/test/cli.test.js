@@ -1,11 +1,11 @@
 // Tests of the `curbcut` command: the built package (../pkg, made by `node build.mjs`) run as a
 // child process in temporary folders, the way a CI job runs it. Exit codes, inputs, config,
 // thresholds, suppressions, outputs. The packed-tarball end-to-end tests live in test/e2e/.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
-  appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
+  chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
   readdirSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,19 +27,6 @@ cpSync(built, pkg, { recursive: true, filter: (src) => !src.endsWith('.tgz') && 
 // ../pkg has no node_modules of its own (npm installs them for real users); reuse the template's.
 symlinkSync(join(template, 'node_modules'), join(pkg, 'node_modules'), 'dir');
 
-// Until the engine's formatReport binding is in the build, stand in for it minimally so the
-// CLI's own behaviour can be tested; the format-shape tests are skipped then.
-const glue = join(pkg, 'wasm', 'curbcut.js');
-const hasFormats = /export function formatReport\b/.test(readFileSync(glue, 'utf8'));
-if (!hasFormats) {
-  appendFileSync(glue, `
-export function formatReport(reports, format) {
-  if (format === 'json') return JSON.stringify(reports.length === 1 ? reports[0] : { reports }, null, 2);
-  return '[stub ' + format + ' report of ' + reports.length + ' page(s)]';
-}
-`);
-}
-const formatsSkip = hasFormats ? false : 'the built wasm has no formatReport binding yet (formats not merged)';
 const hasBaseline = existsSync(join(pkg, 'lib', 'baseline.js'));
 const hasShard = existsSync(join(pkg, 'lib', 'shard.js'));
 
@@ -394,7 +381,7 @@ describe('outputs', () => {
     assert.equal(reportsOf(readFileSync(join(dir, 'out/report.json'), 'utf8'))[0].page.url, 'index.html');
   });
 
-  test('each format has its shape', { skip: formatsSkip }, () => {
+  test('each format has its shape', () => {
     const dir = project({ 'a.html': CRITICAL, 'b.html': MODERATE });
     const out = (/** @type {string} */ f) => curbcut(['a.html', 'b.html', '--format', f], { cwd: dir });
     const json = JSON.parse(out('json').stdout);
@@ -498,9 +485,4 @@ describe('baseline', { skip: hasBaseline ? false : 'lib/baseline.js is not in th
     assert.equal(r.code, 1, r.stderr); // b.html can't be read
     assert.match(r.stderr, /baseline: 0 new, 2 known, 0 fixed/);
   });
-});
-
-before(() => {
-  // Surface the stand-in so a reader of the test output knows what ran.
-  if (!hasFormats) process.stderr.write(`note: ${formatsSkip}; a JSON stand-in is used\n`);
 });
