@@ -515,12 +515,24 @@ async function finish(reports, unreadable, settings, io) {
   if (settings.baseline) {
     const lib = await optional('./baseline.js', '--baseline');
     const results = checked.map((report) => ({ file: report.page.url ?? '', report }));
+    const shown = displayPath(settings.baseline, io.cwd);
     if (settings.updateBaseline) {
-      await mkdir(dirname(settings.baseline), { recursive: true });
-      await lib.writeBaseline(settings.baseline, results);
-      if (!settings.quiet) io.stderr.write(`curbcut: baseline written to ${displayPath(settings.baseline, io.cwd)}\n`);
+      try {
+        await mkdir(dirname(settings.baseline), { recursive: true });
+        await lib.writeBaseline(settings.baseline, results);
+      } catch (e) {
+        throw new UsageError(`cannot write the baseline ${shown}: ${reason(e)}. Check that its folder is writable.`);
+      }
+      if (!settings.quiet) io.stderr.write(`curbcut: baseline written to ${shown}\n`);
     }
-    const baseline = await lib.loadBaseline(settings.baseline);
+    let baseline;
+    try {
+      baseline = await lib.loadBaseline(settings.baseline);
+    } catch (e) {
+      const why = reason(e);
+      // The baseline module's own messages already say what to do.
+      throw new UsageError(/[.!]$/.test(why) ? why : `cannot use the baseline ${shown}: ${why}. Fix it, or record it again with --update-baseline.`);
+    }
     if (!baseline && !settings.quiet) {
       io.stderr.write(`curbcut: baseline ${settings.baseline} not found: every finding counts as new. Create it with --update-baseline.\n`);
     }
