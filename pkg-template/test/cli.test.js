@@ -486,3 +486,29 @@ describe('baseline', { skip: hasBaseline ? false : 'lib/baseline.js is not in th
     assert.match(r.stderr, /baseline: 0 new, 2 known, 0 fixed/);
   });
 });
+
+describe('config validation (the schema interpreter)', async () => {
+  const { validate, configSchema } = await import(join(pkg, 'lib', 'config.js'));
+  const problems = (/** @type {unknown} */ value) => validate(configSchema(), value);
+
+  test('every documented form is accepted', () => {
+    assert.deepEqual(problems({
+      $schema: './node_modules/curbcut/config.schema.json',
+      rules: ['image-alt'], disable: ['text-contrast'], tags: ['wcag2a'], failOn: 'serious',
+      failOnReview: true, includePassed: false, viewport: '375x667', colorScheme: 'dark',
+      exclude: ['.ad'], fragment: false, baseline: 'b.json', format: ['text', 'sarif'], outputDir: 'r',
+      ignore: ['dist/legacy/**'], baseDir: 'dist', urlMap: [{ prefix: '/static/', dir: 'dist/static' }],
+    }), []);
+    assert.deepEqual(problems({ viewport: { width: 800, height: 600 }, format: 'json' }), []);
+  });
+
+  test('problems name the key path', () => {
+    assert.match(problems({ viewport: { width: 800, heigth: 600 } }).join('\n'), /unknown key "viewport\.heigth" \(did you mean "height"\?\)/);
+    assert.match(problems({ viewport: 'wide' }).join('\n'), /"viewport": "wide" does not have the expected form/);
+    assert.match(problems({ format: ['text', 'pdf'] }).join('\n'), /"format\[1\]": "pdf" is not one of/);
+    assert.match(problems({ urlMap: [{ prefix: '/s/' }] }).join('\n'), /"urlMap\[0\]": missing key "dir"/);
+    assert.match(problems({ rules: 'image-alt' }).join('\n'), /"rules": expected an array, got string/);
+    assert.match(problems({ failOnReview: 'yes' }).join('\n'), /"failOnReview": expected a boolean, got string/);
+    assert.match(problems([]).join('\n'), /the file: expected an object, got array/);
+  });
+});
