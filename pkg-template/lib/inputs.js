@@ -24,14 +24,14 @@ const GLOB_CHARS = /[*?[\]{}]/;
 /** Extensions a folder walk picks up. */
 const PAGE_EXTENSIONS = /\.html?$/i;
 
-/** Folders a walk or a glob never enters. */
-const SKIPPED_DIRS = ['**/node_modules/**', '**/.*/**'];
+/** What a glob doesn't enter unless it names it (`dot: false` keeps `*` and `**` out of dot-folders). */
+const SKIPPED_BY_GLOBS = ['**/node_modules/**'];
 
 /**
  * @typedef {object} Input
  * @property {string} path absolute path, or '-' for stdin
  * @property {string} display what reports and messages call it: relative to the working
- *   directory with forward slashes when inside it, else absolute; 'stdin' for '-'
+ *   directory with forward slashes (`../` included); 'stdin' for '-'
  */
 
 /**
@@ -95,7 +95,7 @@ export async function collectInputs(args, { cwd, ignore = [] }) {
         absolute: true,
         onlyFiles: true,
         dot: false,
-        ignore: SKIPPED_DIRS,
+        ignore: arg.includes('node_modules') ? [] : SKIPPED_BY_GLOBS,
         expandDirectories: false,
       });
       for (const file of matches) if (add(resolve(file))) kept++;

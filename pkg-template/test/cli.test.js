@@ -193,6 +193,14 @@ describe('inputs', () => {
     assert.deepEqual(reportsOf(r.stdout).map((x) => x.page.url), ['dist/one.html', 'dist/two/three.html']);
   });
 
+  test('globs skip dot-folders and node_modules unless they name them', () => {
+    const dir = project({ 'a.html': GOOD, '.storybook-static/s.html': GOOD, 'node_modules/lib/n.html': GOOD });
+    let r = curbcut(['**/*.html', '--format', 'json'], { cwd: dir });
+    assert.deepEqual(reportsOf(r.stdout).map((x) => x.page.url), ['a.html']);
+    r = curbcut(['.storybook-static/**/*.html', '--format', 'json'], { cwd: dir });
+    assert.deepEqual(reportsOf(r.stdout).map((x) => x.page.url), ['.storybook-static/s.html']);
+  });
+
   test('stylesheets linked from a page are read, also for pages outside the working directory', () => {
     const lowContrast = page('<h1>Prices</h1>\n<p class="muted">Light grey text</p>', '<title>Prices</title><link rel="stylesheet" href="../css/site.css">');
     const dir = project({ 'site/css/site.css': '.muted { color: #eee; background: #fff }', 'site/pages/prices.html': lowContrast, 'elsewhere/x.txt': '' });
