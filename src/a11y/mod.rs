@@ -67,6 +67,8 @@ pub struct Tree<'a> {
     pub(crate) descriptions: Vec<OnceCell<String>>,
     /// Data the name computation builds once (label associations).
     pub(crate) name_cache: name::Cache,
+    /// Document-wide data that rules build once per check (see [`Tree::memo`]).
+    rule_memo: std::cell::RefCell<HashMap<&'static str, std::rc::Rc<dyn std::any::Any>>>,
 }
 
 /// Per-node booleans of the tree pass.
@@ -124,6 +126,7 @@ impl<'a> Tree<'a> {
             names: (0..n).map(|_| OnceCell::new()).collect(),
             descriptions: (0..n).map(|_| OnceCell::new()).collect(),
             name_cache: name::Cache::default(),
+            rule_memo: std::cell::RefCell::new(HashMap::new()),
         };
         tree.build();
         tree
@@ -421,6 +424,22 @@ impl<'a> Tree<'a> {
     /// textarea.
     pub fn is_labelable(&self, id: NodeId) -> bool {
         name::is_labelable(self, id)
+    }
+
+    /// Document-wide data a rule computes once per tree under `key` (usually its id), e.g. the
+    /// duplicates or heading levels that `applicable` finds and `evaluate` reads, so that a rule
+    /// stays linear. `compute` runs without the memo borrowed (it may use other memos); a value
+    /// stored under `key` with another type is recomputed.
+    pub(crate) fn memo<T: 'static>(&self, key: &'static str, compute: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        let found = self.rule_memo.try_borrow().ok().and_then(|m| m.get(key).cloned());
+        if let Some(rc) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return rc;
+        }
+        let value = std::rc::Rc::new(compute());
+        if let Ok(mut m) = self.rule_memo.try_borrow_mut() {
+            m.insert(key, value.clone());
+        }
+        value
     }
 
     /// Accessible description.
