@@ -279,6 +279,46 @@ pub(crate) fn quote(name: &str) -> String {
     }
 }
 
+/// Landmark roles (WAI-ARIA 1.2 `landmark` subclasses).
+pub(crate) const LANDMARK_ROLES: &[&str] =
+    &["banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"];
+
+/// Whether the semantic role of `id` is a landmark.
+pub(crate) fn is_landmark(cx: &Context, id: NodeId) -> bool {
+    cx.tree.role(id).is_some_and(|r| LANDMARK_ROLES.contains(&r))
+}
+
+/// The level of a heading: a valid `aria-level` (a positive integer), else the `hN` number,
+/// else 2 (the ARIA default for role `heading`).
+pub(crate) fn heading_level(el: &Element) -> u32 {
+    if let Some(level) = el.attr("aria-level").and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l > 0) {
+        return level;
+    }
+    match &*el.name {
+        "h1" if is_html(el) => 1,
+        "h2" if is_html(el) => 2,
+        "h3" if is_html(el) => 3,
+        "h4" if is_html(el) => 4,
+        "h5" if is_html(el) => 5,
+        "h6" if is_html(el) => 6,
+        _ => 2,
+    }
+}
+
+/// Included headings with their levels, in tree order.
+pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
+    elements(cx)
+        .filter(|(id, _)| semantic_role(cx, *id) == Some("heading") && is_included(cx, *id))
+        .map(|(id, el)| (id, heading_level(el)))
+        .collect()
+}
+
+/// Whitespace-folded, lower-cased text for comparing names and values.
+pub(crate) fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,15 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod aria_role_valid;
+mod aria_attr_defined;
+mod aria_valid_attr_value;
+mod aria_allowed_attr;
+mod aria_required_attr;
+mod aria_required_parent;
+mod aria_required_children;
+mod aria_prohibited_attr;
+mod aria_roledescription;
 mod letter_spacing_important;
 mod word_spacing_important;
 mod line_height_important;
@@ -61,6 +70,28 @@ mod bypass_heading;
 mod bypass_skip_link;
 mod audio_text_alternative;
 mod video_transcript;
+mod link_in_text_block;
+mod table_headers;
+mod aria_describedby_target;
+mod accesskeys;
+mod skip_link;
+mod frame_title_unique;
+mod blink;
+mod marquee;
+mod nested_interactive;
+mod duplicate_id_aria;
+mod duplicate_id;
+mod dlitem;
+mod definition_list;
+mod listitem;
+mod list;
+mod region;
+mod heading_order;
+mod page_has_heading_one;
+mod landmark_unique;
+mod landmark_no_duplicate_contentinfo;
+mod landmark_no_duplicate_banner;
+mod landmark_one_main;
 
 use serde::Serialize;
 
@@ -141,10 +172,56 @@ impl RuleMeta {
         tags
     }
 
-    /// Documentation URL.
+    /// Documentation URL: the rule's page generated into `docs/rules/<id>.md` (tests/docs.rs).
     pub fn help_url(&self) -> String {
-        format!("https://github.com/curbcut/curbcut/blob/main/docs/rules/{}.md", self.id)
+        format!("{RULE_DOCS_URL}{}.md", self.id)
     }
+
+    /// The WCAG success criteria with their level, name and Understanding document.
+    pub fn criteria(&self) -> Vec<Criterion> {
+        self.wcag
+            .iter()
+            .filter_map(|sc| {
+                let (level, _, name) = wcag::criterion(sc)?;
+                Some(Criterion {
+                    id: sc,
+                    level: match level {
+                        wcag::Level::A => "A",
+                        wcag::Level::AA => "AA",
+                        wcag::Level::AAA => "AAA",
+                    },
+                    name,
+                    understanding_url: format!("https://www.w3.org/WAI/WCAG22/Understanding/{}", understanding_slug(name)),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Where the rule documentation pages live: the repository's `docs/rules/` folder. Every
+/// finding's `helpUrl` is this plus `<id>.md`.
+pub const RULE_DOCS_URL: &str = "https://github.com/curbcut/curbcut/blob/main/docs/rules/";
+
+/// A WCAG success criterion a rule maps to.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Criterion {
+    /// Number, e.g. `1.4.3`.
+    pub id: &'static str,
+    /// Conformance level: `A`, `AA` or `AAA`.
+    pub level: &'static str,
+    /// Short name, e.g. `Contrast (Minimum)`.
+    pub name: &'static str,
+    /// The W3C "Understanding" document of the criterion.
+    pub understanding_url: String,
+}
+
+/// The Understanding document's slug of a criterion name: lower case, words joined by `-`,
+/// punctuation dropped ("Name, Role, Value" → `name-role-value`).
+fn understanding_slug(name: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { ' ' }).collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
 /// Verdict for one target.
@@ -240,6 +317,15 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &aria_role_valid::AriaRoleValid,
+    &aria_attr_defined::AriaAttrDefined,
+    &aria_valid_attr_value::AriaValidAttrValue,
+    &aria_allowed_attr::AriaAllowedAttr,
+    &aria_required_attr::AriaRequiredAttr,
+    &aria_required_parent::AriaRequiredParent,
+    &aria_required_children::AriaRequiredChildren,
+    &aria_prohibited_attr::AriaProhibitedAttr,
+    &aria_roledescription::AriaRoledescription,
     &letter_spacing_important::LetterSpacingImportant,
     &word_spacing_important::WordSpacingImportant,
     &line_height_important::LineHeightImportant,
@@ -264,6 +350,28 @@ pub static ALL: &[&dyn Rule] = &[
     &bypass_skip_link::BypassSkipLink,
     &audio_text_alternative::AudioTextAlternative,
     &video_transcript::VideoTranscript,
+    &link_in_text_block::LinkInTextBlock,
+    &table_headers::TableHeaders,
+    &aria_describedby_target::AriaDescribedbyTarget,
+    &accesskeys::Accesskeys,
+    &skip_link::SkipLink,
+    &frame_title_unique::FrameTitleUnique,
+    &blink::Blink,
+    &marquee::Marquee,
+    &nested_interactive::NestedInteractive,
+    &duplicate_id_aria::DuplicateIdAria,
+    &duplicate_id::DuplicateId,
+    &dlitem::Dlitem,
+    &definition_list::DefinitionList,
+    &listitem::Listitem,
+    &list::List,
+    &region::Region,
+    &heading_order::HeadingOrder,
+    &page_has_heading_one::PageHasHeadingOne,
+    &landmark_unique::LandmarkUnique,
+    &landmark_no_duplicate_contentinfo::LandmarkNoDuplicateContentinfo,
+    &landmark_no_duplicate_banner::LandmarkNoDuplicateBanner,
+    &landmark_one_main::LandmarkOneMain,
 ];
 
 /// Look up a rule by id.
@@ -293,6 +401,15 @@ mod registry_tests {
                 assert!(wcag::criterion(sc).is_some(), "{}: unknown criterion {sc}", m.id);
             }
         }
+    }
+
+    #[test]
+    fn understanding_slugs() {
+        assert_eq!(understanding_slug("Name, Role, Value"), "name-role-value");
+        assert_eq!(understanding_slug("Contrast (Minimum)"), "contrast-minimum");
+        assert_eq!(understanding_slug("Audio-only and Video-only (Prerecorded)"), "audio-only-and-video-only-prerecorded");
+        let url = by_id("page-has-title").map(|r| r.meta().help_url());
+        assert_eq!(url.as_deref(), Some("https://github.com/curbcut/curbcut/blob/main/docs/rules/page-has-title.md"));
     }
 
     #[test]

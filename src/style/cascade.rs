@@ -740,6 +740,8 @@ impl<'a> Pass<'a> {
             Prop::Rotate,
             Prop::Top,
             Prop::Left,
+            Prop::TextDecorationLine,
+            Prop::BorderBottom,
         ] {
             let v = match eff(prop) {
                 Eff::Val(v) => v,
@@ -786,6 +788,8 @@ impl<'a> Pass<'a> {
                 (Prop::Left, v) => s.left = len(v),
                 (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
+                (Prop::TextDecorationLine, Value::Bool(b)) => s.text_decoration = *b,
+                (Prop::BorderBottom, Value::Bool(b)) => s.border_bottom = *b,
                 (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
                 (Prop::TextIndent, v) => s.text_indent = len(v).unwrap_or(0.0),
                 (Prop::LetterSpacing, v) => s.letter_spacing = len(v).unwrap_or(0.0),
@@ -854,6 +858,8 @@ fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
         Prop::Left => s.left = from.left,
         Prop::BoxShadow => s.box_shadow = from.box_shadow,
         Prop::TextShadow => s.text_shadow = from.text_shadow,
+        Prop::TextDecorationLine => s.text_decoration = from.text_decoration,
+        Prop::BorderBottom => s.border_bottom = from.border_bottom,
         Prop::Cursor => s.cursor = from.cursor.clone(),
         Prop::TextIndent => s.text_indent = from.text_indent,
         Prop::LetterSpacing => s.letter_spacing = from.letter_spacing,

@@ -174,6 +174,11 @@ pub struct ComputedStyle {
     pub important_in_style_attr: SpacingFlags,
     /// text-shadow (inherited) is not `none`: the pixels around glyphs are not the background.
     pub text_shadow: bool,
+    /// text-decoration-line is not `none` on this element (not inherited: decorations of
+    /// ancestors are drawn across descendants, so readers look up the ancestors).
+    pub text_decoration: bool,
+    /// border-bottom draws a line (a style other than none/hidden).
+    pub border_bottom: bool,
 }
 
 /// `line-height` as computed: a number stays a factor of the font size.
@@ -245,6 +250,8 @@ impl Default for ComputedStyle {
             line_height: LineHeight::Normal,
             important_in_style_attr: SpacingFlags::default(),
             text_shadow: false,
+            text_decoration: false,
+            border_bottom: false,
         }
     }
 }

@@ -46,10 +46,12 @@ pub(crate) enum Prop {
     Rotate,
     Top,
     Left,
+    TextDecorationLine,
+    BorderBottom,
 }
 
 /// Number of [`Prop`]s (size of per-element winner arrays).
-pub(crate) const PROP_COUNT: usize = 30;
+pub(crate) const PROP_COUNT: usize = 32;
 
 /// Every property, for `all`.
 const ALL_PROPS: [Prop; PROP_COUNT] = [
@@ -83,6 +85,8 @@ const ALL_PROPS: [Prop; PROP_COUNT] = [
     Prop::Rotate,
     Prop::Top,
     Prop::Left,
+    Prop::TextDecorationLine,
+    Prop::BorderBottom,
 ];
 
 impl Prop {
@@ -337,6 +341,10 @@ fn longhands(name: &str) -> Option<(&'static [Prop], Option<Shorthand>)> {
         "outline-width" => (&[OutlineWidth], None),
         "box-shadow" | "-webkit-box-shadow" => (&[BoxShadow], None),
         "text-shadow" => (&[TextShadow], None),
+        // text-decoration: only whether a line is drawn (the shorthand resets the line to none).
+        "text-decoration-line" | "text-decoration" => (&[TextDecorationLine], None),
+        // border: only whether the bottom edge draws a line (links underlined by a border).
+        "border-bottom-style" | "border-bottom" | "border-style" | "border" | "border-block-end" => (&[BorderBottom], None),
         "cursor" => (&[Cursor], None),
         "text-indent" => (&[TextIndent], None),
         "content" => (&[Content], None),
@@ -443,6 +451,8 @@ fn prop_name(prop: Prop) -> &'static str {
         Prop::Rotate => "rotate",
         Prop::Top => "top",
         Prop::Left => "left",
+        Prop::TextDecorationLine => "text-decoration-line",
+        Prop::BorderBottom => "border-bottom",
     }
 }
 
@@ -652,6 +662,32 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
             }
             while input.next().is_ok() {}
             one(Prop::BoxShadow, Value::Bool(true))
+        }
+        "text-decoration-line" | "text-decoration" => {
+            // Any line keyword draws a decoration; colour, style and thickness don't matter here.
+            let mut line = false;
+            while let Ok(tok) = input.next() {
+                if let Token::Ident(i) = tok {
+                    let i = i.to_ascii_lowercase();
+                    line |= matches!(i.as_str(), "underline" | "overline" | "line-through" | "spelling-error" | "grammar-error");
+                }
+            }
+            one(Prop::TextDecorationLine, Value::Bool(line))
+        }
+        "border-bottom-style" | "border-bottom" | "border-style" | "border" | "border-block-end" => {
+            // A visible line style on the bottom edge (for border-style, its third value or the
+            // first when fewer are given); a zero width is not detected (rarely written with a style).
+            let mut styles = Vec::new();
+            while let Ok(tok) = input.next() {
+                if let Token::Ident(i) = tok {
+                    let i = i.to_ascii_lowercase();
+                    if matches!(i.as_str(), "none" | "hidden" | "solid" | "dashed" | "dotted" | "double" | "groove" | "ridge" | "inset" | "outset") {
+                        styles.push(i);
+                    }
+                }
+            }
+            let bottom = if name == "border-style" { styles.get(2).or_else(|| styles.first()) } else { styles.first() };
+            one(Prop::BorderBottom, Value::Bool(bottom.is_some_and(|b| b != "none" && b != "hidden")))
         }
         "text-shadow" => {
             if input.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
