@@ -93,6 +93,11 @@ fn page(m: &RuleMeta) -> String {
     );
     let groups = [("Pass", m.examples.pass), ("Fail", m.examples.fail), ("Inapplicable", m.examples.inapplicable)];
     for (title, examples) in groups {
+        if examples.is_empty() && title == "Fail" {
+            // Rules that only ever say cantTell statically (registry test: they need a renderer).
+            out.push_str("\n### Fail\n\nNone: without a renderer or a person this rule can't prove a failure, so where it would fail it answers `cantTell`.\n");
+            continue;
+        }
         if examples.is_empty() {
             continue;
         }

@@ -70,6 +70,7 @@ mod bypass_heading;
 mod bypass_skip_link;
 mod audio_text_alternative;
 mod video_transcript;
+mod media_autoplay_audio;
 mod link_in_text_block;
 mod table_headers;
 mod aria_describedby_target;
@@ -350,6 +351,7 @@ pub static ALL: &[&dyn Rule] = &[
     &bypass_skip_link::BypassSkipLink,
     &audio_text_alternative::AudioTextAlternative,
     &video_transcript::VideoTranscript,
+    &media_autoplay_audio::MediaAutoplayAudio,
     &link_in_text_block::LinkInTextBlock,
     &table_headers::TableHeaders,
     &aria_describedby_target::AriaDescribedbyTarget,
