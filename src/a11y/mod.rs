@@ -375,6 +375,18 @@ impl<'a> Tree<'a> {
         cell.get()
     }
 
+    /// The `<label>` elements that label `id`, in document order (HTML's labeled control:
+    /// `for` targets, else the first labelable descendant). Built once per tree.
+    pub fn labels(&self, id: NodeId) -> &[NodeId] {
+        name::label_index(self).get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Labelable element (HTML): button, input (not hidden), meter, output, progress, select,
+    /// textarea.
+    pub fn is_labelable(&self, id: NodeId) -> bool {
+        name::is_labelable(self, id)
+    }
+
     /// Accessible description.
     pub fn description(&self, id: NodeId) -> &str {
         let Some(cell) = self.descriptions.get(id.index()) else { return "" };
