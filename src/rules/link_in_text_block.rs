@@ -86,10 +86,10 @@ fn has_text_outside_links(cx: &Context, block: NodeId) -> bool {
     let mut walk = cx.snap.descendants(block);
     while let Some(id) = walk.next() {
         match &cx.snap.node(id).data {
-            NodeData::Text(t) if !t.trim().is_empty() => {
-                if cx.snap.parent_element(id).is_some_and(|p| common::is_included(cx, p)) {
-                    return true;
-                }
+            NodeData::Text(t)
+                if !t.trim().is_empty() && cx.snap.parent_element(id).is_some_and(|p| common::is_included(cx, p)) =>
+            {
+                return true;
             }
             NodeData::Element(_) => {
                 let style = cx.tree.style(id);
