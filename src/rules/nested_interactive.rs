@@ -25,7 +25,14 @@ pub const META: RuleMeta = RuleMeta {
     },
 };
 
-/// Roles of controls that must not hold other controls.
+/// Roles of controls that must not hold other controls: links and the widgets whose children
+/// are presentational. (A combobox or textbox legitimately owns options or editable content.)
+const OUTER: &[&str] = &[
+    "button", "checkbox", "link", "menuitem", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "tab",
+    "slider",
+];
+
+/// Roles that count as a nested control inside one of `OUTER`.
 const CONTROLS: &[&str] = &[
     "button", "checkbox", "link", "menuitem", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "tab",
     "slider", "spinbutton", "textbox", "searchbox", "combobox",
@@ -59,7 +66,7 @@ impl Rule for NestedInteractive {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::elements(cx)
             .filter(|(id, _)| {
-                common::semantic_role(cx, *id).is_some_and(|r| CONTROLS.contains(&r)) && common::is_included(cx, *id)
+                common::semantic_role(cx, *id).is_some_and(|r| OUTER.contains(&r)) && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()
@@ -93,6 +100,15 @@ mod tests {
     #[test]
     fn examples() {
         check_examples(&super::META);
+    }
+
+    #[test]
+    fn native_select_and_textbox_owners_are_not_nested_controls() {
+        let fails = |html: &str| outcomes("nested-interactive", html).into_iter().filter(|o| o.0 == Outcome::Failed).count();
+        assert_eq!(fails("<select><option>a</option><option>b</option></select>"), 0);
+        assert_eq!(fails("<div contenteditable role=textbox><a href=/x>x</a></div>"), 0);
+        let first = |html: &str| outcomes("nested-interactive", html).first().map(|o| o.0);
+        assert_eq!(first("<button><select><option>a</option></select></button>"), Some(Outcome::Failed));
     }
 
     #[test]
