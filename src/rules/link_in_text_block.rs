@@ -212,6 +212,9 @@ mod tests {
         assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"font-weight: bold\">terms</a> now.</p>")), Some(Outcome::Passed));
         assert_eq!(first(&format!("{base}<p>Read <a href=\"/\"><u>terms</u></a> now.</p>")), Some(Outcome::Passed));
         assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"text-decoration: underline dotted\">terms</a> now.</p>")), Some(Outcome::Passed));
+        // A border without a visible style, or a decoration colour alone, is no cue.
+        assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"border-bottom: 1px none\">terms</a> now.</p>")), Some(Outcome::Failed));
+        assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"text-decoration: red\">terms</a> now.</p>")), Some(Outcome::Failed));
     }
 
     #[test]
