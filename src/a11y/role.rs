@@ -218,18 +218,25 @@ pub fn has_presentational_children(role: &str) -> bool {
 /// Whether `role` is `ancestor` or inherits from it (e.g. `searchbox` is a `textbox`, `main` a
 /// `landmark`). Breadth-first over the superclass table; the table is a DAG of depth < 10.
 pub fn is_subclass_of(role: &str, ancestor: &str) -> bool {
-    let mut queue: Vec<&str> = vec![role];
-    let mut i = 0;
-    while let Some(cur) = queue.get(i).copied() {
-        i += 1;
+    // Depth-first over the superclass graph on a fixed stack: asked for every element by
+    // several rules, so no allocation (the graph is shallow; 32 pending entries is ample).
+    let mut stack: [&str; 32] = [role; 32];
+    let mut len = 1;
+    let mut steps = 0;
+    while len > 0 && steps < 256 {
+        len -= 1;
+        steps += 1;
+        let Some(&cur) = stack.get(len) else { break };
         if cur == ancestor {
             return true;
         }
         if let Some(info) = role_info(cur) {
-            queue.extend(info.superclass.iter().copied());
-        }
-        if queue.len() > 64 {
-            break;
+            for sup in info.superclass.iter().copied() {
+                if let Some(slot) = stack.get_mut(len) {
+                    *slot = sup;
+                    len += 1;
+                }
+            }
         }
     }
     false
