@@ -5,7 +5,7 @@
 // icon buttons without a name, faint text) give the checkers something to report.
 //
 // Usage: node gen.mjs [outDir]   (writes page-1k.html ... page-200k.html)
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -154,7 +154,8 @@ export function generate(dir) {
   return Object.entries(SIZES).map(([name, n]) => {
     const { html, elements } = page(n);
     const file = join(dir, `page-${name}.html`);
-    writeFileSync(file, html);
+    // Unchanged pages are left alone: another bench process may be reading them.
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== html) writeFileSync(file, html);
     return { name, file, elements, bytes: Buffer.byteLength(html) };
   });
 }

@@ -44,7 +44,11 @@ const wasmFile = join(root, 'pkg/wasm/curbcut_bg.wasm');
 mkdirSync(out, { recursive: true });
 /** @type {Record<string, any>} */
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 1));
+const save = () => {
+  const disk = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  results.meta = { ...(disk.meta ?? {}), ...(results.meta ?? {}) };
+  writeFileSync(resultsFile, JSON.stringify(results, null, 1));
+};
 
 function sh(cmd, args, cwd = root) {
   process.stderr.write(`$ ${cmd} ${args.join(' ')}\n`);
@@ -69,7 +73,7 @@ function measure(tool, runs, files, env = {}) {
     'axe-chromium': ['node', join(here, 'tools/axe-chromium.mjs')],
     'axe-jsdom': ['node', join(here, 'tools/axe-jsdom.mjs')],
   }[tool];
-  const rssOut = join(out, `${tool}.rss`);
+  const rssOut = join(out, `${tool}-${process.pid}.rss`);
   const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssOut, ...cmd, String(runs), ...files], {
     encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env },
   });
@@ -86,12 +90,18 @@ function measure(tool, runs, files, env = {}) {
   };
 }
 
+/** What this invocation measured: overlaid on the file, which other invocations may update. */
+const mine = {};
 function record(key, tool, value) {
+  const entry = { ...value, at: new Date().toISOString().slice(0, 16).replace('T', ' '), load: +loadavg()[0].toFixed(1) };
+  (mine[key] ??= {})[tool] = entry;
+  const disk = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  for (const [k, v] of Object.entries(disk)) if (k !== 'meta') results[k] = { ...v, ...(mine[k] ?? {}) };
   results[key] ??= {};
-  results[key][tool] = { ...value, at: new Date().toISOString().slice(0, 16).replace('T', ' '), load: +loadavg()[0].toFixed(1) };
+  results[key][tool] = entry;
   save();
   const v = results[key][tool];
-  process.stderr.write(`${key} ${tool}: ${v.error ?? `${v.ms.toFixed(1)} ms, ${v.rssKb} KB`} (load ${v.load})\n`);
+  process.stderr.write(`${key} ${tool}: ${v.error ?? v.skipped ?? `${v.ms.toFixed(1)} ms, ${v.rssKb} KB`} (load ${v.load})\n`);
 }
 
 if (!flag('report-only')) {
@@ -112,7 +122,7 @@ if (!flag('report-only')) {
       }
       // axe takes seconds to minutes per page: fewer runs, no warm-up run, on the big pages.
       const slow = tool.startsWith('axe');
-      const runs = slow ? (SIZES[p.name] <= 1_000 ? 3 : 1) : RUNS;
+      const runs = tool === 'axe-chromium' && SIZES[p.name] <= 1_000 ? 3 : slow ? 1 : RUNS;
       record(p.name, tool, measure(tool, runs, [p.file], slow ? { BENCH_WARMUP: '0' } : {}));
     }
   }
@@ -140,6 +150,10 @@ if (!flag('report-only')) {
   save();
 }
 
+if (existsSync(resultsFile)) {
+  const disk = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  for (const [k, v] of Object.entries(disk)) results[k] = k === 'meta' ? { ...v, ...(results.meta ?? {}) } : { ...v, ...(mine[k] ?? {}) };
+}
 writeFileSync(join(here, 'RESULTS.md'), report(results));
 process.stdout.write(readFileSync(join(here, 'RESULTS.md'), 'utf8'));
 
