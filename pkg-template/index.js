@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve, isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { initSync } from './wasm/curbcut.js';
 import { checkBytes } from './lib/core.js';
 
@@ -24,6 +25,7 @@ const MAX_ROUNDS = 8;
  */
 export function localPath(url, pageDir, options) {
   const clean = url.split(/[?#]/)[0];
+  if (clean.startsWith('file:')) return fileURLToPath(clean);
   for (const m of options.urlMap ?? []) {
     if (clean.startsWith(m.prefix)) return join(m.dir, clean.slice(m.prefix.length));
   }
@@ -45,7 +47,10 @@ export async function checkFile(path, options = {}) {
   const pageDir = dirname(resolve(path));
   const stylesheets = { ...(options.stylesheets ?? {}) };
   const tried = new Set(Object.keys(stylesheets));
-  const base = { ...options, url: options.url ?? path, stylesheets };
+  // An absolute page path goes to the engine as a file: URL, so that the stylesheets it
+  // resolves against it can't be mistaken for root-relative URLs (`/css/x.css`).
+  const url = options.url ?? (isAbsolute(path) ? pathToFileURL(path).href : path);
+  const base = { ...options, url, stylesheets };
   // Paths are for the Node side only: the engine sees URLs and texts.
   delete base.baseDir;
   delete base.urlMap;

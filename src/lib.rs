@@ -233,5 +233,6 @@ fn finding(
         data: eval.data,
         fingerprint: report::fingerprint(tree, meta.id, target),
         suppressed: false,
+        baseline: None,
     }
 }

@@ -146,7 +146,10 @@ impl Options {
     }
 
     #[cfg(target_arch = "wasm32")]
-    fn read_local(&self, _resolved: &str) -> Result<(String, String), String> {
+    fn read_local(&self, resolved: &str) -> Result<(String, String), String> {
+        if resolved.starts_with("http://") || resolved.starts_with("https://") || resolved.starts_with("//") {
+            return Err("remote stylesheets are not fetched".to_string());
+        }
         Err("not supplied in `stylesheets` (WebAssembly has no file system)".to_string())
     }
 

@@ -22,14 +22,14 @@ fn rules_table() -> String {
     );
     for r in curbcut::rule_infos() {
         out.push_str(&format!(
-            "| `{}` — {} | {} | {} | {} | {} | {} |\n",
-            r.id,
+            "| [`{id}`](docs/rules/{id}.md) — {} | {} | {} | {} | {} | {} |\n",
             r.title,
             if r.wcag.is_empty() { "—".to_string() } else { r.wcag.join(", ") },
             if r.act.is_empty() { "—".to_string() } else { r.act.join(", ") },
             serde_json::to_value(r.impact).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
             r.tags.join(", "),
             if r.needs_renderer { "yes" } else { "no" },
+            id = r.id,
         ));
     }
     out

@@ -2,6 +2,10 @@
 //! hidden-ness, roles (HTML-AAM + WAI-ARIA 1.2), accessible name and description (accname 1.2),
 //! focusability and the sequential focus order. Rules read the page only through [`Tree`].
 
+pub(crate) mod aria;
+pub(crate) mod aria_data;
+#[cfg(test)]
+mod aria_data_tests;
 pub(crate) mod focus;
 pub(crate) mod hidden;
 pub(crate) mod name;
@@ -46,6 +50,10 @@ pub struct Tree<'a> {
     /// Its computed styles.
     pub styles: &'a Styles,
     roles: Vec<Option<&'static str>>,
+    /// Implicit (host-language) role per element, before `role=""` and conflict resolution.
+    implicit_roles: Vec<Option<&'static str>>,
+    /// `aria-owns` owner per owned element, built on first use by [`Tree::aria_owner`].
+    aria_owners: OnceCell<HashMap<NodeId, NodeId>>,
     flags: Vec<Flags>,
     tabindex: Vec<Option<i32>>,
     tab_order: Vec<NodeId>,
@@ -59,6 +67,8 @@ pub struct Tree<'a> {
     pub(crate) descriptions: Vec<OnceCell<String>>,
     /// Data the name computation builds once (label associations).
     pub(crate) name_cache: name::Cache,
+    /// Document-wide data that rules build once per check (see [`Tree::memo`]).
+    rule_memo: std::cell::RefCell<HashMap<&'static str, std::rc::Rc<dyn std::any::Any>>>,
 }
 
 /// Per-node booleans of the tree pass.
@@ -107,6 +117,8 @@ impl<'a> Tree<'a> {
             snap,
             styles,
             roles: vec![None; n],
+            implicit_roles: vec![None; n],
+            aria_owners: OnceCell::new(),
             flags: vec![Flags::default(); n],
             tabindex: vec![None; n],
             tab_order: Vec::new(),
@@ -114,6 +126,7 @@ impl<'a> Tree<'a> {
             names: (0..n).map(|_| OnceCell::new()).collect(),
             descriptions: (0..n).map(|_| OnceCell::new()).collect(),
             name_cache: name::Cache::default(),
+            rule_memo: std::cell::RefCell::new(HashMap::new()),
         };
         tree.build();
         tree
@@ -261,6 +274,7 @@ impl<'a> Tree<'a> {
                 focusable,
             };
             let implicit = role::implicit_role(snap, id, el, &cx);
+            self.implicit_roles[id.index()] = Some(implicit);
             let explicit = el.attr("role").and_then(role::explicit_role);
             let computed = match explicit {
                 Some("none") => {
@@ -329,6 +343,31 @@ impl<'a> Tree<'a> {
         self.roles.get(id.index()).copied().flatten()
     }
 
+    /// Implicit role (HTML-AAM / SVG-AAM) of an element, whatever its `role` attribute says;
+    /// `None` for non-elements and template contents.
+    pub fn implicit_role(&self, id: NodeId) -> Option<&'static str> {
+        self.implicit_roles.get(id.index()).copied().flatten()
+    }
+
+    /// The element whose `aria-owns` claims `id` (the first one in tree order, as browsers do),
+    /// if any. The map is built once, on first use.
+    pub fn aria_owner(&self, id: NodeId) -> Option<NodeId> {
+        let owners = self.aria_owners.get_or_init(|| {
+            let mut map = HashMap::new();
+            for owner in self.snap.descendants(NodeId::DOCUMENT) {
+                let Some(ids) = self.snap.element(owner).and_then(|e| e.attr("aria-owns")) else { continue };
+                for target in ids.split_ascii_whitespace().filter_map(|i| self.snap.by_id(i)) {
+                    // An element can't own itself or an ancestor (a cycle browsers reject).
+                    if target != owner && !self.snap.ancestors(owner).any(|a| a == target) {
+                        map.entry(target).or_insert(owner);
+                    }
+                }
+            }
+            map
+        });
+        owners.get(&id).copied()
+    }
+
     /// Whether the computed role is `role` or inherits from it in the WAI-ARIA role taxonomy
     /// (`has_role(id, "landmark")` holds for `main`, `has_role(id, "textbox")` for `searchbox`).
     pub fn has_role(&self, id: NodeId, role: &str) -> bool {
@@ -373,6 +412,34 @@ impl<'a> Tree<'a> {
             let _ = cell.set(computed);
         }
         cell.get()
+    }
+
+    /// The `<label>` elements that label `id`, in document order (HTML's labeled control:
+    /// `for` targets, else the first labelable descendant). Built once per tree.
+    pub fn labels(&self, id: NodeId) -> &[NodeId] {
+        name::label_index(self).get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Labelable element (HTML): button, input (not hidden), meter, output, progress, select,
+    /// textarea.
+    pub fn is_labelable(&self, id: NodeId) -> bool {
+        name::is_labelable(self, id)
+    }
+
+    /// Document-wide data a rule computes once per tree under `key` (usually its id), e.g. the
+    /// duplicates or heading levels that `applicable` finds and `evaluate` reads, so that a rule
+    /// stays linear. `compute` runs without the memo borrowed (it may use other memos); a value
+    /// stored under `key` with another type is recomputed.
+    pub(crate) fn memo<T: 'static>(&self, key: &'static str, compute: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        let found = self.rule_memo.try_borrow().ok().and_then(|m| m.get(key).cloned());
+        if let Some(rc) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return rc;
+        }
+        let value = std::rc::Rc::new(compute());
+        if let Ok(mut m) = self.rule_memo.try_borrow_mut() {
+            m.insert(key, value.clone());
+        }
+        value
     }
 
     /// Accessible description.

@@ -850,7 +850,7 @@ fn is_text_input(ty: &str) -> bool {
 
 /// Which elements `<label>`s label: `for` targets and the first labelable descendant of a
 /// label without `for`, labels in document order. Built once per tree.
-fn label_index<'t>(tree: &'t Tree) -> &'t HashMap<NodeId, Vec<NodeId>> {
+pub(crate) fn label_index<'t>(tree: &'t Tree) -> &'t HashMap<NodeId, Vec<NodeId>> {
     tree.name_cache.labels.get_or_init(|| {
         let snap = tree.snap;
         let mut map: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
@@ -871,7 +871,8 @@ fn label_index<'t>(tree: &'t Tree) -> &'t HashMap<NodeId, Vec<NodeId>> {
     })
 }
 
-fn is_labelable(tree: &Tree, id: NodeId) -> bool {
+/// A labelable element (HTML): button, input (not hidden), meter, output, progress, select, textarea.
+pub(crate) fn is_labelable(tree: &Tree, id: NodeId) -> bool {
     tree.snap.element(id).is_some_and(|e| {
         e.ns == crate::dom::ns!(html)
             && match &*e.name {

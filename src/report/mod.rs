@@ -80,6 +80,9 @@ pub struct Finding {
     /// Silenced by `data-curbcut-ignore` or an `exclude` selector: listed, never failing a build.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub suppressed: bool,
+    /// Set by a baseline comparison (CLI): `new` or `known`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
 }
 
 /// Counts of outcomes.

@@ -212,6 +212,15 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        let out = outcomes(ID, "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><div aria-hidden=\"true\"><button>b</button></div>");
+        assert_eq!(out.iter().map(|o| o.0).collect::<Vec<_>>(), vec![Outcome::CantTell]);
+        // Nothing focusable and nothing hidden: the verdict doesn't depend on styles.
+        let out = outcomes(ID, "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><p aria-hidden=\"true\">text</p>");
+        assert_eq!(out.iter().map(|o| o.0).collect::<Vec<_>>(), vec![Outcome::Passed]);
+    }
+
+    #[test]
     fn aria_hidden_value_is_case_insensitive() {
         let out = outcomes(ID, "<div aria-hidden=\"TRUE\"><button>b</button></div>");
         assert_eq!(out.iter().map(|o| o.0).collect::<Vec<_>>(), vec![Outcome::Failed]);

@@ -121,6 +121,153 @@ pub(crate) fn check_name(cx: &Context, id: NodeId) -> NameCheck {
     }
 }
 
+/// Whether `id` has a text node child with non-whitespace text and is itself visible (ACT
+/// "visible text node child"; whitespace alone renders nothing).
+pub(crate) fn has_visible_text_child(cx: &Context, id: NodeId) -> bool {
+    cx.tree.is_visible(id)
+        && cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()))
+}
+
+/// Moved off screen by positioning (the `position: absolute; top: -9999px` pattern): the element
+/// or an ancestor is absolutely positioned or fixed with `top` or `left` of -500px or less (the
+/// `-999px` / `-9999px` / `-999em` idioms; offsets are from the containing block, so this is a
+/// convention rather than geometry).
+/// Such content is not visible though it stays in the accessibility tree.
+pub(crate) fn is_off_screen(cx: &Context, id: NodeId) -> bool {
+    use crate::style::Position;
+    std::iter::once(id).chain(cx.snap.ancestors(id)).any(|a| {
+        let st = cx.tree.style(a);
+        matches!(st.position, Position::Absolute | Position::Fixed)
+            && (st.top.is_some_and(|t| t <= -500.0) || st.left.is_some_and(|l| l <= -500.0))
+    })
+}
+
+/// Whether the element's text wraps onto more than one line: `Some(true)` when it surely
+/// does, `Some(false)` when it surely doesn't, `None` when only layout could tell. The text is
+/// at least 0.35em and at most 0.7em per character wide; the width available is the nearest
+/// `width` / `max-width` in px on it or an ancestor (up to a horizontal scroll container,
+/// beyond which content may overflow), else the viewport.
+pub(crate) fn text_wraps(cx: &Context, id: NodeId) -> Option<bool> {
+    use crate::style::Overflow;
+    let text = cx.snap.text_content(id);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 {
+        // A single word has no soft wrap opportunity we can rely on.
+        return if words.is_empty() { Some(false) } else { None };
+    }
+    let chars = words.iter().map(|w| w.chars().count() + 1).sum::<usize>().saturating_sub(1) as f32;
+    let font = cx.tree.style(id).font_size.max(1.0);
+    let mut available = cx.options.viewport.width;
+    for a in std::iter::once(id).chain(cx.snap.ancestors(id)) {
+        let st = cx.tree.style(a);
+        for w in [st.width, st.max_width].into_iter().flatten() {
+            available = available.min(w);
+        }
+        if a != id && matches!(st.overflow_x, Overflow::Scroll | Overflow::Auto) {
+            break;
+        }
+        if st.width.is_some() {
+            // A fixed width is not widened by ancestors.
+            break;
+        }
+    }
+    if chars * 0.35 * font > available {
+        Some(true)
+    } else if chars * 0.7 * font < available {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// ACT "matching" names: whitespace-collapsed, case-insensitive.
+pub(crate) fn matching_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Elements passing `pred` that share a non-empty matching accessible name with another one:
+/// each returned with the members of its set, in tree order. Linear: one pass, one map.
+/// `group` splits sets further (e.g. by link context); return the same value to not split.
+pub(crate) fn identical_name_sets(
+    cx: &Context,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> Vec<(NodeId, std::rc::Rc<Vec<NodeId>>)> {
+    let mut sets: std::collections::HashMap<(String, u32), Vec<NodeId>> = std::collections::HashMap::new();
+    let mut order: Vec<(NodeId, (String, u32))> = Vec::new();
+    for (id, el) in elements(cx) {
+        if !pred(id, el) || !is_included(cx, id) {
+            continue;
+        }
+        let name = matching_key(cx.tree.name(id));
+        if name.is_empty() {
+            continue;
+        }
+        let key = (name, group(id));
+        sets.entry(key.clone()).or_default().push(id);
+        order.push((id, key));
+    }
+    let shared: std::collections::HashMap<(String, u32), std::rc::Rc<Vec<NodeId>>> =
+        sets.into_iter().filter(|(_, v)| v.len() > 1).map(|(k, v)| (k, std::rc::Rc::new(v))).collect();
+    order.into_iter().filter_map(|(id, key)| shared.get(&key).map(|set| (id, set.clone()))).collect()
+}
+
+/// Identity of a check's snapshot for the caches below (address and size).
+fn snap_key(cx: &Context) -> (usize, usize) {
+    (std::ptr::from_ref(cx.snap) as usize, cx.snap.len())
+}
+
+type NameSets = std::collections::HashMap<NodeId, std::rc::Rc<Vec<NodeId>>>;
+
+thread_local! {
+    /// The identical-name sets a rule's `applicable` found, for its `evaluate` calls on the same
+    /// check (rules run one after the other, `applicable` first): keeps evaluation linear.
+    static NAME_SETS: std::cell::RefCell<Option<((usize, usize), &'static str, NameSets)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `identical_name_sets` for rule `rule`, remembered for [`identical_name_set_of`].
+pub(crate) fn identical_name_targets(
+    cx: &Context,
+    rule: &'static str,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> Vec<NodeId> {
+    let sets = identical_name_sets(cx, pred, group);
+    let targets = sets.iter().map(|(id, _)| *id).collect();
+    let map: NameSets = sets.into_iter().collect();
+    NAME_SETS.with(|c| *c.borrow_mut() = Some((snap_key(cx), rule, map)));
+    targets
+}
+
+/// The set `target` belongs to, from the last [`identical_name_targets`] of this rule and check
+/// (recomputed if that is not available).
+pub(crate) fn identical_name_set_of(
+    cx: &Context,
+    rule: &'static str,
+    target: NodeId,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> Vec<NodeId> {
+    let cached = NAME_SETS.with(|c| {
+        c.borrow().as_ref().and_then(|(key, r, map)| {
+            (*key == snap_key(cx) && *r == rule).then(|| map.get(&target).map(|s| s.to_vec()).unwrap_or_default())
+        })
+    });
+    cached.unwrap_or_else(|| {
+        identical_name_sets(cx, pred, group)
+            .into_iter()
+            .find(|(id, _)| *id == target)
+            .map(|(_, s)| s.to_vec())
+            .unwrap_or_default()
+    })
+}
+
+/// A URL attribute as a comparable string: trimmed, fragment kept (it names a different place).
+pub(crate) fn url_attr<'a>(el: &'a Element, attr: &str) -> Option<&'a str> {
+    el.attr(attr).map(str::trim).filter(|u| !u.is_empty())
+}
+
 /// Quote a name for a message, shortened to a readable length.
 pub(crate) fn quote(name: &str) -> String {
     const MAX: usize = 80;
@@ -131,6 +278,46 @@ pub(crate) fn quote(name: &str) -> String {
         format!("\"{short}…\"")
     }
 }
+
+/// Landmark roles (WAI-ARIA 1.2 `landmark` subclasses).
+pub(crate) const LANDMARK_ROLES: &[&str] =
+    &["banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"];
+
+/// Whether the semantic role of `id` is a landmark.
+pub(crate) fn is_landmark(cx: &Context, id: NodeId) -> bool {
+    cx.tree.role(id).is_some_and(|r| LANDMARK_ROLES.contains(&r))
+}
+
+/// The level of a heading: a valid `aria-level` (a positive integer), else the `hN` number,
+/// else 2 (the ARIA default for role `heading`).
+pub(crate) fn heading_level(el: &Element) -> u32 {
+    if let Some(level) = el.attr("aria-level").and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l > 0) {
+        return level;
+    }
+    match &*el.name {
+        "h1" if is_html(el) => 1,
+        "h2" if is_html(el) => 2,
+        "h3" if is_html(el) => 3,
+        "h4" if is_html(el) => 4,
+        "h5" if is_html(el) => 5,
+        "h6" if is_html(el) => 6,
+        _ => 2,
+    }
+}
+
+/// Included headings with their levels, in tree order.
+pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
+    elements(cx)
+        .filter(|(id, _)| semantic_role(cx, *id) == Some("heading") && is_included(cx, *id))
+        .map(|(id, el)| (id, heading_level(el)))
+        .collect()
+}
+
+/// Whitespace-folded, lower-cased text for comparing names and values.
+pub(crate) fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 
 #[cfg(test)]
 mod tests {

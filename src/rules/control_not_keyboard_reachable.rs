@@ -222,12 +222,26 @@ impl Rule for ControlNotKeyboardReachable {
                 }
             }
         }
-        // Focusable or inert ancestor, inherited top-down.
-        let mut shadowed = vec![false; cx.snap.len()];
+        // Popups a focusable element owns or controls (a combobox's listbox, a menu button's
+        // menu): focus stays on the owner, which moves through them with the arrow keys.
+        let mut managed = vec![false; cx.snap.len()];
+        for &n in &order {
+            let Some(el) = cx.snap.element(n) else { continue };
+            let refs = ["aria-owns", "aria-controls", "aria-activedescendant"];
+            if !refs.iter().any(|a| el.has_attr(a)) || !focusable(n) {
+                continue;
+            }
+            for token in refs.iter().filter_map(|a| el.attr(a)).flat_map(str::split_ascii_whitespace) {
+                if let Some(t) = cx.snap.by_id(token) {
+                    managed[t.index()] = true;
+                }
+            }
+        }
+        // Focusable or managing ancestor, inherited top-down.
+        let mut shadowed = managed.clone();
         for &n in &order {
             let Some(p) = cx.snap.parent(n) else { continue };
-            let p_inert = cx.snap.element(p).is_some_and(|e| e.has_attr("inert"));
-            shadowed[n.index()] = shadowed[p.index()] || focusable(p) || p_inert;
+            shadowed[n.index()] |= shadowed[p.index()] || focusable(p);
         }
         order
             .into_iter()
@@ -235,8 +249,10 @@ impl Rule for ControlNotKeyboardReachable {
                 !shadowed[n.index()]
                     && !focus_below[n.index()]
                     && !excluded_element(cx, *n)
-                    && !cx.snap.element(*n).is_some_and(|e| e.has_attr("inert"))
+                    && !cx.tree.is_inert(*n)
                     && cx.tree.is_rendered(*n)
+                    // What can't be seen can't be clicked (visibility:hidden ignores the pointer).
+                    && cx.tree.is_visible(*n)
                     && !cx.tree.is_disabled(*n)
                     && Signals::of(cx, *n).any()
             })
@@ -338,6 +354,26 @@ mod tests {
         assert_eq!(verdicts("<span onclick=\"close()\"><svg><path d=\"M0 0\"/></svg></span>"), vec![Outcome::Failed]);
         assert_eq!(verdicts("<svg onclick=\"close()\"><path d=\"M0 0\"/></svg>"), vec![Outcome::Failed]);
         assert_eq!(verdicts("<img src=\"x.png\" alt=\"Zoom\" onclick=\"zoom()\">"), vec![Outcome::Failed]);
+    }
+
+    #[test]
+    fn combobox_popups_are_managed_by_their_owner() {
+        let html = r#"<input role="combobox" aria-expanded="true" aria-owns="pop" aria-label="Tag">
+            <ul role="listbox" id="pop"><li role="option">Zebra</li><li role="option">Zoom</li></ul>"#;
+        assert!(!verdicts(html).contains(&Outcome::Failed), "{:?}", outcomes(ID, html));
+        // Without an owner the listbox can't be reached.
+        let html = r#"<ul role="listbox"><li role="option">Zebra</li></ul>"#;
+        assert!(verdicts(html).contains(&Outcome::Failed));
+    }
+
+    #[test]
+    fn invisible_elements_are_not_targets() {
+        assert!(verdicts("<span onclick=\"x()\" style=\"visibility:hidden\">Go</span>").is_empty());
+    }
+
+    #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        assert_eq!(verdicts("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><div onclick=\"save()\">Save</div>"), vec![Outcome::CantTell]);
     }
 
     #[test]

@@ -37,57 +37,27 @@ pub const META: RuleMeta = RuleMeta {
     },
 };
 
-/// Non-abstract roles of WAI-ARIA 1.2, Graphics ARIA and DPUB-ARIA: the first of these in a
-/// role attribute is the explicit role (unknown tokens are skipped).
-const VALID_ROLES: &[&str] = &[
-    "alert", "alertdialog", "application", "article", "banner", "blockquote", "button", "caption",
-    "cell", "checkbox", "code", "columnheader", "combobox", "complementary", "contentinfo",
-    "definition", "deletion", "dialog", "directory", "document", "emphasis", "feed", "figure",
-    "form", "generic", "grid", "gridcell", "group", "heading", "img", "image", "insertion", "link",
-    "list", "listbox", "listitem", "log", "main", "mark", "marquee", "math", "menu", "menubar",
-    "menuitem", "menuitemcheckbox", "menuitemradio", "meter", "navigation", "none", "note",
-    "option", "paragraph", "presentation", "progressbar", "radio", "radiogroup", "region", "row",
-    "rowgroup", "rowheader", "scrollbar", "search", "searchbox", "separator", "slider",
-    "spinbutton", "status", "strong", "subscript", "suggestion", "superscript", "switch", "tab",
-    "table", "tablist", "tabpanel", "term", "textbox", "time", "timer", "toolbar", "tooltip",
-    "tree", "treegrid", "treeitem", "graphics-document", "graphics-object", "graphics-symbol",
-    "doc-abstract", "doc-acknowledgments", "doc-afterword", "doc-appendix", "doc-backlink",
-    "doc-biblioentry", "doc-bibliography", "doc-biblioref", "doc-chapter", "doc-colophon",
-    "doc-conclusion", "doc-cover", "doc-credit", "doc-credits", "doc-dedication", "doc-endnote",
-    "doc-endnotes", "doc-epigraph", "doc-epilogue", "doc-errata", "doc-example", "doc-footnote",
-    "doc-foreword", "doc-glossary", "doc-glossref", "doc-index", "doc-introduction",
-    "doc-noteref", "doc-notice", "doc-pagebreak", "doc-pagefooter", "doc-pageheader",
-    "doc-pagelist", "doc-part", "doc-preface", "doc-prologue", "doc-pullquote", "doc-qna",
-    "doc-subtitle", "doc-tip", "doc-toc",
-];
-
-/// The explicit role: the first valid token of the role attribute, lower-cased.
-fn explicit_role(cx: &Context, n: NodeId) -> Option<&'static str> {
-    let value = cx.snap.element(n)?.attr("role")?;
-    value.split_ascii_whitespace().find_map(|token| {
-        VALID_ROLES.iter().find(|r| r.eq_ignore_ascii_case(token)).copied()
-    })
-}
-
-/// How the element is marked as decorative, if it is.
+/// How the element is marked as decorative, if it is (the explicit role is the first valid
+/// token of the role attribute, from the accessibility tree's role table).
 fn marked_decorative(cx: &Context, n: NodeId) -> Option<Marking> {
     let el = cx.snap.element(n)?;
-    match explicit_role(cx, n) {
-        Some(r @ ("none" | "presentation")) => Some(Marking::Role(r)),
+    match super::common::explicit_role(el) {
+        Some("none" | "presentation") => Some(Marking::Role(el.attr("role").unwrap_or("none").trim().to_string())),
         Some(_) => None,
         None if el.is_html("img") && el.attr("alt") == Some("") => Some(Marking::EmptyAlt),
         None => None,
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Marking {
-    Role(&'static str),
+    /// The role attribute as written.
+    Role(String),
     EmptyAlt,
 }
 
 impl Marking {
-    fn describe(self) -> String {
+    fn describe(&self) -> String {
         match self {
             Marking::Role(r) => format!("role=\"{r}\""),
             Marking::EmptyAlt => "alt=\"\"".to_string(),
@@ -217,6 +187,12 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].0, Outcome::Failed);
         assert!(out[0].2.contains("focusable"), "{out:?}");
+    }
+
+    #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        assert_eq!(verdicts("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><nav role=\"none\" aria-label=\"x\"><a href=\"/\">a</a></nav>"), vec![Outcome::CantTell]);
+        assert_eq!(verdicts("<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><img src=\"a.png\" alt=\"\">"), vec![Outcome::Passed]);
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub const META: RuleMeta = RuleMeta {
         pass: &[
             "<html lang=\"es\"><body><article lang=\"en\">They wandered into a bar.</article></body></html>",
             "<html lang=\"es\"><body><div lang=\"EN\"><img src=\"a.jpg\" alt=\"Fireworks over Paris\"></div></body></html>",
+            "<html lang=\"fr\"><body><article lang=\"invalid\"><div lang=\"en\">Text</div></article></body></html>",
         ],
         fail: &[
             "<html lang=\"es\"><body><article lang=\"dutch\">Zij liepen een bar binnen.</article></body></html>",
@@ -34,7 +35,7 @@ pub const META: RuleMeta = RuleMeta {
         inapplicable: &[
             "<html lang=\"en\"><body><article lang=\"\">They wandered into a bar.</article></body></html>",
             "<html lang=\"en\"><body><div lang=\"invalid\"></div></body></html>",
-            "<html lang=\"fr\"><body><article lang=\"invalid\"><div lang=\"en\">Text</div></article></body></html>",
+            "<html lang=\"en\"><body><div lang=\"invalid\"><img src=\"a.jpg\" alt=\"\"></div></body></html>",
         ],
     },
 };
@@ -168,6 +169,12 @@ mod tests {
     fn hidden_text_does_not_make_it_applicable() {
         let html = "<html lang=\"en\"><body><p lang=\"hidden\"><span style=\"display: none;\">Text</span></p></body></html>";
         assert!(outcomes(ID, html).is_empty());
+    }
+
+    #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        let out = outcomes(ID, "<html lang=\"en\"><head><link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"></head><body><p lang=\"xx-bad\">Text</p></body></html>");
+        assert_eq!(out.iter().map(|o| o.0).collect::<Vec<_>>(), vec![Outcome::CantTell]);
     }
 
     #[test]

@@ -79,12 +79,6 @@ fn too_small(cx: &Context, iframe: NodeId) -> bool {
         .any(|px| px <= 1.0)
 }
 
-fn inert(cx: &Context, n: NodeId) -> bool {
-    std::iter::once(n)
-        .chain(cx.snap.ancestors(n))
-        .any(|a| cx.snap.element(a).is_some_and(|e| e.has_attr("inert")))
-}
-
 enum Reason {
     InOrder { tabindex: Option<i32> },
     Excluded { tabindex: i32, focusable: usize },
@@ -134,7 +128,7 @@ impl Rule for IframeNegativeTabindex {
                 cx.snap.element(*n).is_some_and(|e| e.is_html("iframe"))
                     && cx.tree.is_rendered(*n)
                     && cx.tree.is_visible(*n)
-                    && !inert(cx, *n)
+                    && !cx.tree.is_inert(*n)
                     && !too_small(cx, *n)
                     && match content(cx, *n) {
                         Content::Inline { focusable, .. } => focusable > 0,

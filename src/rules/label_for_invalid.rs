@@ -41,15 +41,12 @@ enum Labelable {
 }
 
 fn labelable(cx: &Context, n: NodeId) -> Labelable {
-    let Some(el) = cx.snap.element(n) else { return Labelable::No };
-    if el.ns != crate::dom::ns!(html) {
-        return Labelable::No;
+    if cx.tree.is_labelable(n) {
+        return Labelable::Yes;
     }
-    match &*el.name {
-        "button" | "meter" | "output" | "progress" | "select" | "textarea" => Labelable::Yes,
-        "input" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")) => Labelable::No,
-        "input" => Labelable::Yes,
-        name if name.contains('-') => Labelable::Unknown,
+    // A custom element may be form-associated: only its script knows.
+    match cx.snap.element(n) {
+        Some(el) if el.ns == crate::dom::ns!(html) && el.name.contains('-') => Labelable::Unknown,
         _ => Labelable::No,
     }
 }

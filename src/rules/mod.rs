@@ -6,6 +6,7 @@
 //! the snapshot through shared predicates in `crate::a11y`.
 
 pub(crate) mod common;
+pub(crate) mod table;
 pub(crate) mod wcag;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -36,6 +37,61 @@ mod multiple_labels;
 mod placeholder_only_name;
 mod text_contrast;
 mod text_contrast_enhanced;
+mod aria_role_valid;
+mod aria_attr_defined;
+mod aria_valid_attr_value;
+mod aria_allowed_attr;
+mod aria_required_attr;
+mod aria_required_parent;
+mod aria_required_children;
+mod aria_prohibited_attr;
+mod aria_roledescription;
+mod letter_spacing_important;
+mod word_spacing_important;
+mod line_height_important;
+mod autocomplete_valid;
+mod meta_viewport_zoom;
+mod meta_refresh;
+mod meta_refresh_no_exception;
+mod td_headers_attr;
+mod scrollable_region_focusable;
+mod orientation_not_locked;
+mod th_has_data_cells;
+mod label_in_name;
+mod iframe_identical_names;
+mod link_identical_names;
+mod link_identical_names_context;
+mod html_lang_matches_content;
+mod element_lang_matches_content;
+mod bypass_blocks;
+mod zoomed_text_not_clipped;
+mod bypass_landmark;
+mod bypass_heading;
+mod bypass_skip_link;
+mod audio_text_alternative;
+mod video_transcript;
+mod link_in_text_block;
+mod table_headers;
+mod aria_describedby_target;
+mod accesskeys;
+mod skip_link;
+mod frame_title_unique;
+mod blink;
+mod marquee;
+mod nested_interactive;
+mod duplicate_id_aria;
+mod duplicate_id;
+mod dlitem;
+mod definition_list;
+mod listitem;
+mod list;
+mod region;
+mod heading_order;
+mod page_has_heading_one;
+mod landmark_unique;
+mod landmark_no_duplicate_contentinfo;
+mod landmark_no_duplicate_banner;
+mod landmark_one_main;
 
 use serde::Serialize;
 
@@ -116,10 +172,56 @@ impl RuleMeta {
         tags
     }
 
-    /// Documentation URL.
+    /// Documentation URL: the rule's page generated into `docs/rules/<id>.md` (tests/docs.rs).
     pub fn help_url(&self) -> String {
-        format!("https://github.com/curbcut/curbcut/blob/main/docs/rules/{}.md", self.id)
+        format!("{RULE_DOCS_URL}{}.md", self.id)
     }
+
+    /// The WCAG success criteria with their level, name and Understanding document.
+    pub fn criteria(&self) -> Vec<Criterion> {
+        self.wcag
+            .iter()
+            .filter_map(|sc| {
+                let (level, _, name) = wcag::criterion(sc)?;
+                Some(Criterion {
+                    id: sc,
+                    level: match level {
+                        wcag::Level::A => "A",
+                        wcag::Level::AA => "AA",
+                        wcag::Level::AAA => "AAA",
+                    },
+                    name,
+                    understanding_url: format!("https://www.w3.org/WAI/WCAG22/Understanding/{}", understanding_slug(name)),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Where the rule documentation pages live: the repository's `docs/rules/` folder. Every
+/// finding's `helpUrl` is this plus `<id>.md`.
+pub const RULE_DOCS_URL: &str = "https://github.com/curbcut/curbcut/blob/main/docs/rules/";
+
+/// A WCAG success criterion a rule maps to.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Criterion {
+    /// Number, e.g. `1.4.3`.
+    pub id: &'static str,
+    /// Conformance level: `A`, `AA` or `AAA`.
+    pub level: &'static str,
+    /// Short name, e.g. `Contrast (Minimum)`.
+    pub name: &'static str,
+    /// The W3C "Understanding" document of the criterion.
+    pub understanding_url: String,
+}
+
+/// The Understanding document's slug of a criterion name: lower case, words joined by `-`,
+/// punctuation dropped ("Name, Role, Value" → `name-role-value`).
+fn understanding_slug(name: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { ' ' }).collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
 /// Verdict for one target.
@@ -215,6 +317,61 @@ pub static ALL: &[&dyn Rule] = &[
     &placeholder_only_name::PlaceholderOnlyName,
     &text_contrast::TextContrast,
     &text_contrast_enhanced::TextContrastEnhanced,
+    &aria_role_valid::AriaRoleValid,
+    &aria_attr_defined::AriaAttrDefined,
+    &aria_valid_attr_value::AriaValidAttrValue,
+    &aria_allowed_attr::AriaAllowedAttr,
+    &aria_required_attr::AriaRequiredAttr,
+    &aria_required_parent::AriaRequiredParent,
+    &aria_required_children::AriaRequiredChildren,
+    &aria_prohibited_attr::AriaProhibitedAttr,
+    &aria_roledescription::AriaRoledescription,
+    &letter_spacing_important::LetterSpacingImportant,
+    &word_spacing_important::WordSpacingImportant,
+    &line_height_important::LineHeightImportant,
+    &autocomplete_valid::AutocompleteValid,
+    &meta_viewport_zoom::MetaViewportZoom,
+    &meta_refresh::MetaRefresh,
+    &meta_refresh_no_exception::MetaRefreshNoException,
+    &td_headers_attr::TdHeadersAttr,
+    &scrollable_region_focusable::ScrollableRegionFocusable,
+    &orientation_not_locked::OrientationNotLocked,
+    &th_has_data_cells::ThHasDataCells,
+    &label_in_name::LabelInName,
+    &iframe_identical_names::IframeIdenticalNames,
+    &link_identical_names::LinkIdenticalNames,
+    &link_identical_names_context::LinkIdenticalNamesContext,
+    &html_lang_matches_content::HtmlLangMatchesContent,
+    &element_lang_matches_content::ElementLangMatchesContent,
+    &bypass_blocks::BypassBlocks,
+    &zoomed_text_not_clipped::ZoomedTextNotClipped,
+    &bypass_landmark::BypassLandmark,
+    &bypass_heading::BypassHeading,
+    &bypass_skip_link::BypassSkipLink,
+    &audio_text_alternative::AudioTextAlternative,
+    &video_transcript::VideoTranscript,
+    &link_in_text_block::LinkInTextBlock,
+    &table_headers::TableHeaders,
+    &aria_describedby_target::AriaDescribedbyTarget,
+    &accesskeys::Accesskeys,
+    &skip_link::SkipLink,
+    &frame_title_unique::FrameTitleUnique,
+    &blink::Blink,
+    &marquee::Marquee,
+    &nested_interactive::NestedInteractive,
+    &duplicate_id_aria::DuplicateIdAria,
+    &duplicate_id::DuplicateId,
+    &dlitem::Dlitem,
+    &definition_list::DefinitionList,
+    &listitem::Listitem,
+    &list::List,
+    &region::Region,
+    &heading_order::HeadingOrder,
+    &page_has_heading_one::PageHasHeadingOne,
+    &landmark_unique::LandmarkUnique,
+    &landmark_no_duplicate_contentinfo::LandmarkNoDuplicateContentinfo,
+    &landmark_no_duplicate_banner::LandmarkNoDuplicateBanner,
+    &landmark_one_main::LandmarkOneMain,
 ];
 
 /// Look up a rule by id.
@@ -233,12 +390,26 @@ mod registry_tests {
             let m = r.meta();
             assert!(seen.insert(m.id), "duplicate rule id {}", m.id);
             assert!(!m.help.is_empty() && !m.fix.is_empty(), "{} needs help and fix", m.id);
-            assert!(!m.examples.fail.is_empty(), "{} needs a fail example", m.id);
+            // A rule whose failures all need a person or a renderer only says cantTell statically.
+            assert!(
+                !m.examples.fail.is_empty() || m.needs == Needs::Renderer,
+                "{} needs a fail example",
+                m.id
+            );
             assert!(m.best_practice || !m.wcag.is_empty(), "{} needs a WCAG criterion or best-practice", m.id);
             for sc in m.wcag {
                 assert!(wcag::criterion(sc).is_some(), "{}: unknown criterion {sc}", m.id);
             }
         }
+    }
+
+    #[test]
+    fn understanding_slugs() {
+        assert_eq!(understanding_slug("Name, Role, Value"), "name-role-value");
+        assert_eq!(understanding_slug("Contrast (Minimum)"), "contrast-minimum");
+        assert_eq!(understanding_slug("Audio-only and Video-only (Prerecorded)"), "audio-only-and-video-only-prerecorded");
+        let url = by_id("page-has-title").map(|r| r.meta().help_url());
+        assert_eq!(url.as_deref(), Some("https://github.com/curbcut/curbcut/blob/main/docs/rules/page-has-title.md"));
     }
 
     #[test]
@@ -248,7 +419,7 @@ mod registry_tests {
         for entry in std::fs::read_dir(dir).expect("src/rules exists") {
             let name = entry.expect("dir entry").file_name().to_string_lossy().into_owned();
             let Some(stem) = name.strip_suffix(".rs") else { continue };
-            if ["mod", "wcag", "testing", "common"].contains(&stem) {
+            if ["mod", "wcag", "testing", "common", "table"].contains(&stem) {
                 continue;
             }
             let id = stem.replace('_', "-");

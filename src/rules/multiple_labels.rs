@@ -7,9 +7,6 @@
 //! axe's form-field-multiple-labels, because the outcome for some users is certain even though
 //! browsers cope.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
@@ -41,60 +38,6 @@ pub const META: RuleMeta = RuleMeta {
         ],
     },
 };
-
-/// Labelable elements (HTML: button, input but hidden, meter, output, progress, select, textarea).
-fn labelable(cx: &Context, n: NodeId) -> bool {
-    cx.snap.element(n).is_some_and(|e| {
-        e.ns == crate::dom::ns!(html)
-            && match &*e.name {
-                "button" | "meter" | "output" | "progress" | "select" | "textarea" => true,
-                "input" => !e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
-                _ => false,
-            }
-    })
-}
-
-type LabelMap = HashMap<NodeId, Vec<NodeId>>;
-
-thread_local! {
-    /// The label map of the snapshot checked last on this thread, keyed by its address and size:
-    /// `applicable` builds it once per check and `evaluate` reuses it, so the rule stays linear.
-    static MEMO: RefCell<Option<(usize, usize, Rc<LabelMap>)>> = const { RefCell::new(None) };
-}
-
-/// Control → its labels in document order (HTML's "labeled control" of each `<label>`).
-fn build_label_map(cx: &Context) -> LabelMap {
-    let mut map = LabelMap::new();
-    for id in cx.snap.descendants(NodeId::DOCUMENT) {
-        let Some(el) = cx.snap.element(id) else { continue };
-        if !el.is_html("label") {
-            continue;
-        }
-        let control = match el.attr("for") {
-            Some(f) => cx.snap.by_id(f).filter(|t| labelable(cx, *t)),
-            None => cx.snap.descendants(id).find(|d| labelable(cx, *d)),
-        };
-        if let Some(c) = control {
-            map.entry(c).or_default().push(id);
-        }
-    }
-    map
-}
-
-fn label_map(cx: &Context, fresh: bool) -> Rc<LabelMap> {
-    let key = (cx.snap as *const _ as usize, cx.snap.len());
-    MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        match memo.as_ref() {
-            Some((p, l, map)) if !fresh && (*p, *l) == key => map.clone(),
-            _ => {
-                let map = Rc::new(build_label_map(cx));
-                *memo = Some((key.0, key.1, map.clone()));
-                map
-            }
-        }
-    })
-}
 
 enum Reason {
     One,
@@ -137,24 +80,17 @@ impl Rule for MultipleLabels {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        // Labelable controls associated with at least one label, in document order.
-        let map = label_map(cx, true);
-        if map.is_empty() {
-            return Vec::new();
-        }
-        // Controls that are not rendered affect nobody.
+        // Labelable controls associated with at least one label, in document order. Controls
+        // that are not rendered affect nobody.
         cx.snap
             .descendants(NodeId::DOCUMENT)
-            .filter(|n| map.contains_key(n) && cx.tree.is_rendered(*n))
+            .filter(|n| !cx.tree.labels(*n).is_empty() && cx.tree.is_rendered(*n))
             .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let map = label_map(cx, false);
-        let reason = match map.get(&target) {
-            Some(labels) if labels.len() > 1 => Reason::Several(labels.clone()),
-            _ => Reason::One,
-        };
+        let labels = cx.tree.labels(target);
+        let reason = if labels.len() > 1 { Reason::Several(labels.to_vec()) } else { Reason::One };
         reason.evaluation(cx)
     }
 }

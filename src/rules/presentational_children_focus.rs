@@ -194,6 +194,13 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_stylesheet_makes_failures_cant_tell() {
+        let link = "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\">";
+        assert_eq!(verdicts(&format!("{link}<button>Save <a href=\"/\">x</a></button>")), vec![Outcome::CantTell]);
+        assert_eq!(verdicts(&format!("{link}<button>Save</button>")), vec![Outcome::Passed]);
+    }
+
+    #[test]
     fn tabindex_minus_one_inside_button_passes() {
         assert_eq!(verdicts("<button>Save <span tabindex=\"-1\">x</span></button>"), vec![Outcome::Passed]);
     }

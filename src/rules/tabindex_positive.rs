@@ -26,10 +26,9 @@ pub const META: RuleMeta = RuleMeta {
     },
 };
 
-/// How many entries of the focus order `data` lists after the positively indexed ones.
-const ORDER_CONTEXT: usize = 5;
-/// Upper bound on listed entries, so huge pages keep small findings.
-const ORDER_MAX: usize = 100;
+/// How many focus-order neighbours on each side of the element `data` lists: enough to show
+/// the jump, bounded so a page with thousands of positive tabindexes keeps small findings.
+const ORDER_WINDOW: usize = 5;
 
 enum Reason {
     ZeroOrNegative(i32),
@@ -54,20 +53,26 @@ impl Reason {
     }
 }
 
-/// The sequential focus order around the positively indexed elements.
+/// The stretch of the sequential focus order around the element (the start of the order when
+/// it is not in it yet), plus how many elements jump ahead with a positive tabindex.
 fn order_data(cx: &Context, tabindex: i32, position: Option<usize>) -> serde_json::Value {
     let order = cx.tree.tab_order();
-    let positives = order.iter().take_while(|n| cx.tree.tabindex(**n).is_some_and(|t| t > 0)).count();
-    let listed = (positives + ORDER_CONTEXT).min(ORDER_MAX);
+    let positive = |n: &NodeId| cx.tree.tabindex(*n).is_some_and(|t| t > 0);
+    // Positive tabindexes come first in the order: find where they end by bisection.
+    let jumping = order.partition_point(positive);
+    let center = position.map_or(0, |p| p.saturating_sub(1));
+    let start = center.saturating_sub(ORDER_WINDOW);
+    let end = (center + ORDER_WINDOW + 1).min(order.len());
     let entries: Vec<serde_json::Value> = order
+        .get(start..end)
+        .unwrap_or(&[])
         .iter()
-        .take(listed)
         .enumerate()
         .map(|(i, n)| {
             let el = cx.snap.element(*n);
             let name = cx.tree.name(*n);
             serde_json::json!({
-                "position": i + 1,
+                "position": start + i + 1,
                 "tag": el.map(|e| e.name.to_string()),
                 "id": el.and_then(|e| e.attr("id")),
                 "tabindex": cx.tree.tabindex(*n),
@@ -81,6 +86,7 @@ fn order_data(cx: &Context, tabindex: i32, position: Option<usize>) -> serde_jso
         "position": position,
         "focusOrder": entries,
         "focusOrderLength": order.len(),
+        "positiveTabindexCount": jumping,
     })
 }
 

@@ -46,7 +46,15 @@ struct Matched {
 
 /// Compute styles for every node of `snap`.
 pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
-    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme };
+    compute_oriented(snap, options, false)
+}
+
+/// Compute styles, with `@media (orientation)` answering the other orientation when
+/// `orientation_flipped`.
+pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
+    super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
+    super::media::SIZE_QUERIED.with(|q| q.set(false));
+    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
     let mut c = Collector::new(ctx, options);
     c.add_user_agent(UA_CSS);
     collect_page_sheets(snap, &mut c);
@@ -126,7 +134,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
         };
         computed[id.index()] = style;
     }
-    Styles { computed, missing: c.missing }
+    let orientation_queried = super::media::ORIENTATION_QUERIED.with(|q| q.get());
+    Styles { computed, missing: c.missing, orientation_queried }
 }
 
 /// The hashes an element contributes to its descendants' bloom filter.
@@ -604,7 +613,14 @@ impl<'a> Pass<'a> {
         let customs = build_customs(parent_customs, &winners.customs);
         let mut style = self.compute_values(&winners, parent, &customs);
         if let Some(b) = &attr_block {
-            let imp = |p: Prop| b.decls.iter().any(|d| d.prop == p && d.important);
+            // ACT: the property's value is declared here and the winning declaration is
+            // important; `inherit`/`unset` (inherited properties) take the parent's value, so
+            // nothing is declared on this element.
+            let imp = |p: Prop| {
+                b.decls.iter().rev().find(|d| d.prop == p && d.important).is_some_and(|d| {
+                    !matches!(d.value, props::Specified::Inherit | props::Specified::Unset | props::Specified::Revert)
+                })
+            };
             style.important_in_style_attr = SpacingFlags {
                 letter_spacing: imp(Prop::LetterSpacing),
                 word_spacing: imp(Prop::WordSpacing),
@@ -712,6 +728,7 @@ impl<'a> Pass<'a> {
             Prop::OverflowY,
             Prop::Width,
             Prop::Height,
+            Prop::MaxWidth,
             Prop::BoxShadow,
             Prop::TextShadow,
             Prop::Cursor,
@@ -719,8 +736,12 @@ impl<'a> Pass<'a> {
             Prop::LetterSpacing,
             Prop::WordSpacing,
             Prop::LineHeight,
+            Prop::Transform,
+            Prop::Rotate,
             Prop::Top,
             Prop::Left,
+            Prop::TextDecorationLine,
+            Prop::BorderBottom,
         ] {
             let v = match eff(prop) {
                 Eff::Val(v) => v,
@@ -760,10 +781,15 @@ impl<'a> Pass<'a> {
                 (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (Prop::Width, v) => s.width = len(v),
                 (Prop::Height, v) => s.height = len(v),
+                (Prop::MaxWidth, v) => s.max_width = len(v),
+                (Prop::Transform, Value::Rotation(r)) => s.transform_rotation = *r,
+                (Prop::Rotate, Value::Rotation(r)) => s.rotate = *r,
                 (Prop::Top, v) => s.top = len(v),
                 (Prop::Left, v) => s.left = len(v),
                 (Prop::BoxShadow, Value::Bool(b)) => s.box_shadow = *b,
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
+                (Prop::TextDecorationLine, Value::Bool(b)) => s.text_decoration = *b,
+                (Prop::BorderBottom, Value::Bool(b)) => s.border_bottom = *b,
                 (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
                 (Prop::TextIndent, v) => s.text_indent = len(v).unwrap_or(0.0),
                 (Prop::LetterSpacing, v) => s.letter_spacing = len(v).unwrap_or(0.0),
@@ -825,10 +851,15 @@ fn inherit(prop: Prop, s: &mut ComputedStyle, from: &ComputedStyle) {
         Prop::OverflowY => s.overflow_y = from.overflow_y,
         Prop::Width => s.width = from.width,
         Prop::Height => s.height = from.height,
+        Prop::MaxWidth => s.max_width = from.max_width,
+        Prop::Transform => s.transform_rotation = from.transform_rotation,
+        Prop::Rotate => s.rotate = from.rotate,
         Prop::Top => s.top = from.top,
         Prop::Left => s.left = from.left,
         Prop::BoxShadow => s.box_shadow = from.box_shadow,
         Prop::TextShadow => s.text_shadow = from.text_shadow,
+        Prop::TextDecorationLine => s.text_decoration = from.text_decoration,
+        Prop::BorderBottom => s.border_bottom = from.border_bottom,
         Prop::Cursor => s.cursor = from.cursor.clone(),
         Prop::TextIndent => s.text_indent = from.text_indent,
         Prop::LetterSpacing => s.letter_spacing = from.letter_spacing,

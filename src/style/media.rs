@@ -7,6 +7,15 @@ use cssparser::{Parser, Token};
 use super::values::{self, Ctx};
 use crate::options::ColorScheme;
 
+thread_local! {
+    /// Set when a media query asks for `orientation`: the cascade reports it so the
+    /// orientation-lock rule computes the other orientation only for pages that ask.
+    pub(crate) static ORIENTATION_QUERIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set when a media query asks for the viewport's size (`width`, `height`, `aspect-ratio`):
+    /// the zoom rule recomputes styles in a small viewport only for pages that ask.
+    pub(crate) static SIZE_QUERIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Evaluate a media query list given as text (`media` attributes). Empty → true.
 pub(crate) fn media_text_matches(text: &str, ctx: &Ctx) -> bool {
     let mut parser = Parser::new(text);
@@ -165,6 +174,9 @@ fn media_value(input: &mut Parser, ctx: &Ctx) -> Result<Mv, ()> {
 /// The environment's value of a feature (numbers) or keyword.
 fn env(name: &str, ctx: &Ctx) -> Option<Mv> {
     let (w, h) = (ctx.viewport.width, ctx.viewport.height);
+    if matches!(name, "width" | "device-width" | "height" | "device-height" | "aspect-ratio" | "device-aspect-ratio") {
+        SIZE_QUERIED.with(|q| q.set(true));
+    }
     Some(match name {
         "width" | "device-width" => Mv::Num(w),
         "height" | "device-height" => Mv::Num(h),
@@ -172,7 +184,10 @@ fn env(name: &str, ctx: &Ctx) -> Option<Mv> {
         "resolution" | "-webkit-device-pixel-ratio" => Mv::Num(1.0),
         "color" => Mv::Num(8.0),
         "color-index" | "monochrome" | "grid" => Mv::Num(0.0),
-        "orientation" => Mv::Ident(if h >= w { "portrait" } else { "landscape" }.into()),
+        "orientation" => {
+            ORIENTATION_QUERIED.with(|q| q.set(true));
+            Mv::Ident(if (h >= w) != ctx.orientation_flipped { "portrait" } else { "landscape" }.into())
+        }
         "prefers-color-scheme" => Mv::Ident(match ctx.scheme {
             ColorScheme::Light => "light".into(),
             ColorScheme::Dark => "dark".into(),
@@ -375,7 +390,7 @@ mod tests {
     use crate::options::Viewport;
 
     fn ctx(w: f32, scheme: ColorScheme) -> Ctx {
-        Ctx { viewport: Viewport { width: w, height: 800.0 }, scheme }
+        Ctx { viewport: Viewport { width: w, height: 800.0 }, scheme, orientation_flipped: false }
     }
 
     #[test]

@@ -141,6 +141,13 @@ pub struct ComputedStyle {
     pub width: Option<f32>,
     /// height in px, when given in absolute units.
     pub height: Option<f32>,
+    /// max-width in px, when given in absolute units.
+    pub max_width: Option<f32>,
+    /// Rotation about the Z axis in degrees from `transform`, when it holds a function that can
+    /// rotate (`rotate*`, `matrix*`); `None` for `none` or translations/scales only.
+    pub transform_rotation: Option<f32>,
+    /// The `rotate` property about the Z axis in degrees; `None` for `none`.
+    pub rotate: Option<f32>,
     /// `top` in px, when given in absolute units (off-screen positioning: `top: -9999px`).
     pub top: Option<f32>,
     /// `left` in px, when given in absolute units (off-screen positioning: `left: -9999px`).
@@ -167,6 +174,11 @@ pub struct ComputedStyle {
     pub important_in_style_attr: SpacingFlags,
     /// text-shadow (inherited) is not `none`: the pixels around glyphs are not the background.
     pub text_shadow: bool,
+    /// text-decoration-line is not `none` on this element (not inherited: decorations of
+    /// ancestors are drawn across descendants, so readers look up the ancestors).
+    pub text_decoration: bool,
+    /// border-bottom draws a line (a style other than none/hidden).
+    pub border_bottom: bool,
 }
 
 /// `line-height` as computed: a number stays a factor of the font size.
@@ -222,6 +234,9 @@ impl Default for ComputedStyle {
             overflow_y: Overflow::Visible,
             width: None,
             height: None,
+            max_width: None,
+            transform_rotation: None,
+            rotate: None,
             top: None,
             left: None,
             outline: false,
@@ -235,6 +250,8 @@ impl Default for ComputedStyle {
             line_height: LineHeight::Normal,
             important_in_style_attr: SpacingFlags::default(),
             text_shadow: false,
+            text_decoration: false,
+            border_bottom: false,
         }
     }
 }
@@ -259,6 +276,8 @@ pub struct Styles {
     pub(crate) computed: Vec<ComputedStyle>,
     /// Stylesheets that could not be loaded.
     pub missing: Vec<MissingResource>,
+    /// Whether a media query asked for `orientation` (only then can a style depend on it).
+    pub orientation_queried: bool,
 }
 
 impl Styles {
@@ -277,6 +296,19 @@ impl Styles {
 /// Compute styles for every node of `snap`.
 pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
+}
+
+/// Whether the last styles computed on this thread had a media query on the viewport's size
+/// (rules that recompute styles for another viewport size skip pages where nothing depends on
+/// it).
+pub(crate) fn size_queried() -> bool {
+    media::SIZE_QUERIED.with(|q| q.get())
+}
+
+/// Styles as they would be in the other orientation (`@media (orientation)` flipped, everything
+/// else unchanged).
+pub(crate) fn compute_other_orientation(snap: &Snapshot, options: &Options) -> Styles {
+    cascade::compute_oriented(snap, options, true)
 }
 
 #[cfg(test)]

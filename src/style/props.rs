@@ -31,6 +31,7 @@ pub(crate) enum Prop {
     OverflowY,
     Width,
     Height,
+    MaxWidth,
     OutlineStyle,
     OutlineWidth,
     BoxShadow,
@@ -41,12 +42,16 @@ pub(crate) enum Prop {
     LetterSpacing,
     WordSpacing,
     LineHeight,
+    Transform,
+    Rotate,
     Top,
     Left,
+    TextDecorationLine,
+    BorderBottom,
 }
 
 /// Number of [`Prop`]s (size of per-element winner arrays).
-pub(crate) const PROP_COUNT: usize = 27;
+pub(crate) const PROP_COUNT: usize = 32;
 
 /// Every property, for `all`.
 const ALL_PROPS: [Prop; PROP_COUNT] = [
@@ -65,6 +70,7 @@ const ALL_PROPS: [Prop; PROP_COUNT] = [
     Prop::OverflowY,
     Prop::Width,
     Prop::Height,
+    Prop::MaxWidth,
     Prop::OutlineStyle,
     Prop::OutlineWidth,
     Prop::BoxShadow,
@@ -75,8 +81,12 @@ const ALL_PROPS: [Prop; PROP_COUNT] = [
     Prop::LetterSpacing,
     Prop::WordSpacing,
     Prop::LineHeight,
+    Prop::Transform,
+    Prop::Rotate,
     Prop::Top,
     Prop::Left,
+    Prop::TextDecorationLine,
+    Prop::BorderBottom,
 ];
 
 impl Prop {
@@ -181,6 +191,9 @@ pub(crate) enum Value {
     /// outline-style: whether it is anything but `none`.
     OutlineStyle(bool),
     LineHeight(LineHeightSpec),
+    /// `transform` / `rotate`: the rotation about the Z axis in degrees, when a function that
+    /// can rotate is present (`None`: `none` or only translations, scales, skews).
+    Rotation(Option<f32>),
 }
 
 /// A declared value before computation.
@@ -321,10 +334,17 @@ fn longhands(name: &str) -> Option<(&'static [Prop], Option<Shorthand>)> {
         "overflow-y" => (&[OverflowY], None),
         "width" | "inline-size" => (&[Width], None),
         "height" | "block-size" => (&[Height], None),
+        "max-width" | "max-inline-size" => (&[MaxWidth], None),
+        "transform" | "-webkit-transform" => (&[Transform], None),
+        "rotate" => (&[Rotate], None),
         "outline-style" => (&[OutlineStyle], None),
         "outline-width" => (&[OutlineWidth], None),
         "box-shadow" | "-webkit-box-shadow" => (&[BoxShadow], None),
         "text-shadow" => (&[TextShadow], None),
+        // text-decoration: only whether a line is drawn (the shorthand resets the line to none).
+        "text-decoration-line" | "text-decoration" => (&[TextDecorationLine], None),
+        // border: only whether the bottom edge draws a line (links underlined by a border).
+        "border-bottom-style" | "border-bottom" | "border-style" | "border" | "border-block-end" => (&[BorderBottom], None),
         "cursor" => (&[Cursor], None),
         "text-indent" => (&[TextIndent], None),
         "content" => (&[Content], None),
@@ -416,6 +436,7 @@ fn prop_name(prop: Prop) -> &'static str {
         Prop::OverflowY => "overflow-y",
         Prop::Width => "width",
         Prop::Height => "height",
+        Prop::MaxWidth => "max-width",
         Prop::OutlineStyle => "outline-style",
         Prop::OutlineWidth => "outline-width",
         Prop::BoxShadow => "box-shadow",
@@ -426,8 +447,12 @@ fn prop_name(prop: Prop) -> &'static str {
         Prop::LetterSpacing => "letter-spacing",
         Prop::WordSpacing => "word-spacing",
         Prop::LineHeight => "line-height",
+        Prop::Transform => "transform",
+        Prop::Rotate => "rotate",
         Prop::Top => "top",
         Prop::Left => "left",
+        Prop::TextDecorationLine => "text-decoration-line",
+        Prop::BorderBottom => "border-bottom",
     }
 }
 
@@ -443,6 +468,133 @@ fn parse_value(name: &str, text: &str, ctx: &Ctx) -> Option<Out> {
 
 fn one(prop: Prop, v: Value) -> Result<Out, ()> {
     Ok(vec![(prop, v)])
+}
+
+/// An angle in degrees (`deg`, `rad`, `grad`, `turn`, or a unitless 0).
+fn angle_degrees(token: &Token) -> Option<f32> {
+    match token {
+        Token::Dimension { value, unit, .. } => match unit.to_ascii_lowercase().as_str() {
+            "deg" => Some(*value),
+            "rad" => Some(value.to_degrees()),
+            "grad" => Some(value * 0.9),
+            "turn" => Some(value * 360.0),
+            _ => None,
+        },
+        Token::Number { value, .. } if *value == 0.0 => Some(0.0),
+        _ => None,
+    }
+}
+
+/// One argument of a transform function: a number, an angle (degrees) or something else.
+#[derive(Clone, Copy)]
+enum TArg {
+    Num(f32),
+    Deg(f32),
+    Other,
+}
+
+fn transform_args(input: &mut Parser) -> Result<Vec<TArg>, ()> {
+    input
+        .parse_nested_block(|p| -> Result<Vec<TArg>, cssparser::ParseError<()>> {
+            let mut args = Vec::new();
+            while let Ok(t) = p.next() {
+                let arg = match t {
+                    Token::Comma | Token::WhiteSpace(_) => continue,
+                    Token::Number { value, .. } => TArg::Num(*value),
+                    t => angle_degrees(t).map_or(TArg::Other, TArg::Deg),
+                };
+                args.push(arg);
+            }
+            Ok(args)
+        })
+        .map_err(|_| ())
+}
+
+/// The Z rotation of a `transform` value: `Ok(None)` for `none` or functions that can't rotate
+/// about Z, `Err` for an invalid value (the declaration is dropped).
+fn transform_rotation(input: &mut Parser, _ctx: &Ctx) -> Result<Option<f32>, ()> {
+    if input.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
+        return Ok(None);
+    }
+    let mut rotation: Option<f32> = None;
+    let mut any = false;
+    while let Ok(name) = input.expect_function().map(|n| n.to_ascii_lowercase()) {
+        any = true;
+        let args = transform_args(input)?;
+        let deg = |a: &TArg| match a {
+            TArg::Deg(d) => Some(*d),
+            TArg::Num(n) if *n == 0.0 => Some(0.0),
+            _ => None,
+        };
+        let num = |a: &TArg| match a {
+            TArg::Num(n) => Some(*n),
+            _ => None,
+        };
+        let z: f32 = match (name.as_str(), args.as_slice()) {
+            ("rotate" | "rotatez", [a]) => deg(a).ok_or(())?,
+            ("rotatex" | "rotatey", [a]) => {
+                deg(a).ok_or(())?;
+                0.0
+            }
+            ("rotate3d", [x, y, zz, a]) => {
+                let (x, y, zz, a) = (num(x).ok_or(())?, num(y).ok_or(())?, num(zz).ok_or(())?, deg(a).ok_or(())?);
+                if x == 0.0 && y == 0.0 && zz != 0.0 { a * zz.signum() } else { 0.0 }
+            }
+            ("matrix", list) if list.len() == 6 => {
+                let v: Vec<f32> = list.iter().map(num).collect::<Option<_>>().ok_or(())?;
+                v.get(1).copied().unwrap_or(0.0).atan2(v.first().copied().unwrap_or(1.0)).to_degrees()
+            }
+            ("matrix3d", list) if list.len() == 16 => {
+                let v: Vec<f32> = list.iter().map(num).collect::<Option<_>>().ok_or(())?;
+                v.get(1).copied().unwrap_or(0.0).atan2(v.first().copied().unwrap_or(1.0)).to_degrees()
+            }
+            (
+                "translate" | "translatex" | "translatey" | "translatez" | "translate3d" | "scale" | "scalex"
+                | "scaley" | "scalez" | "scale3d" | "skew" | "skewx" | "skewy" | "perspective",
+                _,
+            ) => continue,
+            _ => return Err(()),
+        };
+        rotation = Some(rotation.unwrap_or(0.0) + z);
+    }
+    if !any || !input.is_exhausted() {
+        return Err(());
+    }
+    Ok(rotation)
+}
+
+/// The Z rotation of a `rotate` value (`none`, `<angle>`, `z <angle>`, `x|y <angle>`,
+/// `<x> <y> <z> <angle>`).
+fn rotate_property(input: &mut Parser, _ctx: &Ctx) -> Result<Option<f32>, ()> {
+    if input.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
+        return Ok(None);
+    }
+    let mut nums = Vec::new();
+    let mut axis: Option<String> = None;
+    let mut deg = None;
+    while let Ok(t) = input.next() {
+        match t {
+            Token::Ident(i) => axis = Some(i.to_ascii_lowercase()),
+            Token::Number { value, .. } if nums.len() < 3 && deg.is_none() => nums.push(*value),
+            t => deg = Some(angle_degrees(t).ok_or(())?),
+        }
+    }
+    // A bare unitless 0 is read as the angle.
+    let deg = match deg {
+        Some(d) => d,
+        None if nums.len() == 1 && nums.first() == Some(&0.0) => {
+            nums.clear();
+            0.0
+        }
+        None => return Err(()),
+    };
+    Ok(Some(match (axis.as_deref(), nums.as_slice()) {
+        (None | Some("z"), []) => deg,
+        (Some(_), []) => 0.0,
+        (None, [x, y, z]) if *x == 0.0 && *y == 0.0 && *z != 0.0 => deg * z.signum(),
+        (None, [_, _, _]) => 0.0,
+        _ => return Err(()),
+    }))
 }
 
 fn ident_lower(input: &mut Parser) -> Result<String, ()> {
@@ -498,6 +650,9 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
         }
         "width" | "inline-size" => one(Prop::Width, size(input, ctx)?),
         "height" | "block-size" => one(Prop::Height, size(input, ctx)?),
+        "max-width" | "max-inline-size" => one(Prop::MaxWidth, size(input, ctx)?),
+        "transform" | "-webkit-transform" => one(Prop::Transform, Value::Rotation(transform_rotation(input, ctx)?)),
+        "rotate" => one(Prop::Rotate, Value::Rotation(rotate_property(input, ctx)?)),
         "outline-style" => one(Prop::OutlineStyle, Value::OutlineStyle(outline_style(input)?)),
         "outline-width" => one(Prop::OutlineWidth, Value::Length(line_width(input, ctx)?)),
         "outline" => outline(input, ctx),
@@ -507,6 +662,32 @@ fn value(name: &str, input: &mut Parser, ctx: &Ctx) -> Result<Out, ()> {
             }
             while input.next().is_ok() {}
             one(Prop::BoxShadow, Value::Bool(true))
+        }
+        "text-decoration-line" | "text-decoration" => {
+            // Any line keyword draws a decoration; colour, style and thickness don't matter here.
+            let mut line = false;
+            while let Ok(tok) = input.next() {
+                if let Token::Ident(i) = tok {
+                    let i = i.to_ascii_lowercase();
+                    line |= matches!(i.as_str(), "underline" | "overline" | "line-through" | "spelling-error" | "grammar-error");
+                }
+            }
+            one(Prop::TextDecorationLine, Value::Bool(line))
+        }
+        "border-bottom-style" | "border-bottom" | "border-style" | "border" | "border-block-end" => {
+            // A visible line style on the bottom edge (for border-style, its third value or the
+            // first when fewer are given); a zero width is not detected (rarely written with a style).
+            let mut styles = Vec::new();
+            while let Ok(tok) = input.next() {
+                if let Token::Ident(i) = tok {
+                    let i = i.to_ascii_lowercase();
+                    if matches!(i.as_str(), "none" | "hidden" | "solid" | "dashed" | "dotted" | "double" | "groove" | "ridge" | "inset" | "outset") {
+                        styles.push(i);
+                    }
+                }
+            }
+            let bottom = if name == "border-style" { styles.get(2).or_else(|| styles.first()) } else { styles.first() };
+            one(Prop::BorderBottom, Value::Bool(bottom.is_some_and(|b| b != "none" && b != "hidden")))
         }
         "text-shadow" => {
             if input.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
@@ -951,7 +1132,7 @@ mod tests {
     use crate::options::{ColorScheme, Viewport};
 
     fn ctx() -> Ctx {
-        Ctx { viewport: Viewport::default(), scheme: ColorScheme::Light }
+        Ctx { viewport: Viewport::default(), scheme: ColorScheme::Light, orientation_flipped: false }
     }
 
     #[test]

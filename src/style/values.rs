@@ -12,6 +12,9 @@ pub(crate) struct Ctx {
     pub viewport: Viewport,
     /// For `light-dark()` and `prefers-color-scheme`.
     pub scheme: ColorScheme,
+    /// `@media (orientation)` answers the opposite of the viewport's shape (for the
+    /// orientation-lock rule, which compares both).
+    pub orientation_flipped: bool,
 }
 
 /// A length as a sum of px, em, rem and percent parts (what `calc()` of sums reduces to).
@@ -228,7 +231,7 @@ mod tests {
     use super::*;
 
     fn len(text: &str) -> Option<Length> {
-        let ctx = Ctx { viewport: Viewport { width: 1000.0, height: 500.0 }, scheme: ColorScheme::Light };
+        let ctx = Ctx { viewport: Viewport { width: 1000.0, height: 500.0 }, scheme: ColorScheme::Light, orientation_flipped: false };
         let mut p = Parser::new(text);
         p.parse_entirely(|p| parse_length(p, &ctx).map_err(|_| cssparser::ParseError::<()>::custom(()))).ok()
     }

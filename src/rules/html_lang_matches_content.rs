@@ -1,0 +1,239 @@
+//! `html-lang-matches-content`: the primary language of `<html lang>` is the language the page's
+//! text is written in (ACT ucwvc8, WCAG 3.1.1).
+//!
+//! The text judged is what inherits its language from `<html>`: the title and the rendered or
+//! exposed text outside elements with their own `lang`, plus `alt`/`aria-label`/`title`
+//! attribute text there. Its language is detected with `whatlang` (trigram profiles of 69
+//! languages, pure Rust, builds for wasm32), and the rule answers only when the detector calls
+//! its answer reliable, which takes a few sentences: shorter text, languages the detector
+//! doesn't know, and near relatives (Dutch/Afrikaans, Danish/Norwegian...) are `cantTell`.
+//! The helpers are shared with `element-lang-matches-content`.
+
+use super::html_lang_valid::check_language_tag;
+use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
+use crate::dom::NodeId;
+
+/// Metadata.
+pub const META: RuleMeta = RuleMeta {
+    id: "html-lang-matches-content",
+    title: "The page's lang attribute matches the language of its content",
+    wcag: &["3.1.1"],
+    act: &["ucwvc8"],
+    impact: Impact::Serious,
+    best_practice: false,
+    needs: Needs::Static,
+    help: "Screen readers pick their pronunciation rules from the page's lang attribute; a wrong language makes the whole page read with the wrong accent, often unintelligibly.",
+    fix: "Set <html lang> to the language most of the page is written in (e.g. lang=\"en\"), and mark passages in other languages with their own lang.",
+    examples: Examples {
+        pass: &["<html lang=\"en\"><title>ACT Rules Format</title><p>The Accessibility Conformance Testing Rules Format defines a format for writing accessibility test rules. These test rules can be used for developing automated testing tools and manual testing methodologies.</p></html>"],
+        fail: &["<html lang=\"da\"><title>ACT Rules Format</title><p>The Accessibility Conformance Testing Rules Format defines a format for writing accessibility test rules. These test rules can be used for developing automated testing tools and manual testing methodologies.</p></html>"],
+        inapplicable: &[
+            "<html><p lang=\"en\">I love ACT rules!</p></html>",
+            "<html lang=\"i-lux\"><p lang=\"lb\">Lëtzebuerg ass e Land an Europa.</p></html>",
+        ],
+    },
+};
+
+/// Detected languages by whatlang code, with the BCP 47 primary subtags they answer to.
+const LANGS: &[(&str, &[&str])] = &[
+    ("afr", &["af"]), ("aka", &["ak"]), ("amh", &["am"]), ("ara", &["ar"]), ("aze", &["az"]),
+    ("bel", &["be"]), ("ben", &["bn"]), ("bul", &["bg"]), ("cat", &["ca"]), ("ces", &["cs"]),
+    ("cmn", &["zh", "cmn"]), ("cym", &["cy"]), ("dan", &["da"]), ("deu", &["de"]), ("ell", &["el"]),
+    ("eng", &["en"]), ("epo", &["eo"]), ("est", &["et"]), ("fin", &["fi"]), ("fra", &["fr"]),
+    ("guj", &["gu"]), ("heb", &["he", "iw"]), ("hin", &["hi"]), ("hrv", &["hr"]), ("hun", &["hu"]),
+    ("hye", &["hy"]), ("ind", &["id", "in"]), ("ita", &["it"]), ("jav", &["jv"]), ("jpn", &["ja"]),
+    ("kan", &["kn"]), ("kat", &["ka"]), ("khm", &["km"]), ("kor", &["ko"]), ("lat", &["la"]),
+    ("lav", &["lv"]), ("lit", &["lt"]), ("mal", &["ml"]), ("mar", &["mr"]), ("mkd", &["mk"]),
+    ("mya", &["my"]), ("nep", &["ne"]), ("nld", &["nl"]), ("nob", &["nb", "no"]), ("ori", &["or"]),
+    ("pan", &["pa"]), ("pes", &["fa"]), ("pol", &["pl"]), ("por", &["pt"]), ("ron", &["ro", "mo"]),
+    ("rus", &["ru"]), ("sin", &["si"]), ("slk", &["sk"]), ("slv", &["sl"]), ("sna", &["sn"]),
+    ("spa", &["es"]), ("srp", &["sr"]), ("swe", &["sv"]), ("tam", &["ta"]), ("tel", &["te"]),
+    ("tgl", &["tl", "fil"]), ("tha", &["th"]), ("tuk", &["tk"]), ("tur", &["tr"]), ("ukr", &["uk"]),
+    ("urd", &["ur"]), ("uzb", &["uz"]), ("vie", &["vi"]), ("yid", &["yi", "ji"]), ("zul", &["zu"]),
+];
+
+/// Languages a detector easily confuses: a mismatch within a group is `cantTell`.
+const NEAR: &[&[&str]] = &[
+    &["nl", "af"], &["da", "nb", "no", "nn", "sv"], &["es", "ca", "gl", "pt"], &["hr", "sr", "bs", "sl", "mk", "bg"],
+    &["id", "in", "ms", "jv", "tl", "fil"], &["cs", "sk"], &["be", "ru", "uk"], &["hi", "mr", "ne", "ur"],
+    &["fa", "ur", "ar"], &["it", "la"], &["zh", "cmn", "ja"],
+];
+
+/// Text longer than this is cut before detection (enough for a reliable answer).
+const MAX_CHARS: usize = 4000;
+
+/// The text whose language `scope` determines: text nodes under it that are rendered or in the
+/// accessibility tree and not under a descendant with its own `lang` (or `xml:lang`), plus
+/// `alt`, `aria-label` and `title` text there.
+pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
+    let mut out = String::new();
+    let mut walk = cx.snap.descendants(scope);
+    while let Some(d) = walk.next() {
+        if out.len() > MAX_CHARS {
+            break;
+        }
+        if let Some(t) = cx.snap.text(d) {
+            let shown = cx.snap.parent(d).is_some_and(|p| {
+                let title = cx.snap.element(p).is_some_and(|e| e.is_html("title"));
+                title || cx.tree.is_visible(p) || !cx.tree.is_hidden(p)
+            });
+            let code = cx.snap.parent(d).and_then(|p| cx.snap.element(p)).is_some_and(|e| e.is_html("script") || e.is_html("style"));
+            if shown && !code {
+                out.push_str(t);
+                out.push(' ');
+            }
+            continue;
+        }
+        let Some(el) = cx.snap.element(d) else { continue };
+        if d != scope && (el.has_attr("lang") || el.has_attr("xml:lang")) {
+            walk.skip_subtree_of(d);
+            continue;
+        }
+        if !cx.tree.is_hidden(d) {
+            for attr in ["alt", "aria-label", "title"] {
+                if let Some(v) = el.attr(attr) {
+                    out.push_str(v);
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What detection says about `text` against the declared primary subtag.
+pub(crate) enum Detection {
+    /// The detector reliably found the declared language.
+    Matches(&'static str),
+    /// The detector reliably found another language (English name, primary subtag).
+    Differs(&'static str, &'static str),
+    /// Too little text, or an answer the detector doesn't call reliable.
+    Unsure,
+    /// The detector doesn't know the declared language.
+    Unknown,
+    /// A close relative of the declared language was found.
+    Near(&'static str),
+}
+
+/// Detect the language of `text` and compare it with the declared primary subtag.
+pub(crate) fn detect(text: &str, declared: &str) -> Detection {
+    let declared = declared.to_ascii_lowercase();
+    let declared_known = LANGS.iter().any(|(_, tags)| tags.contains(&declared.as_str()));
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    let Some(info) = whatlang::detect(&cut) else { return Detection::Unsure };
+    if !info.is_reliable() {
+        return Detection::Unsure;
+    }
+    let Some((_, tags)) = LANGS.iter().find(|(code, _)| *code == info.lang().code()) else { return Detection::Unsure };
+    let name = info.lang().eng_name();
+    if tags.contains(&declared.as_str()) {
+        return Detection::Matches(name);
+    }
+    if !declared_known {
+        return Detection::Unknown;
+    }
+    let near = NEAR.iter().any(|g| g.contains(&declared.as_str()) && tags.iter().any(|t| g.contains(t)));
+    if near {
+        return Detection::Near(name);
+    }
+    Detection::Differs(name, tags.first().copied().unwrap_or(""))
+}
+
+/// The known primary language subtag of an element's `lang`.
+pub(crate) fn known_primary(cx: &Context, id: NodeId) -> Option<String> {
+    cx.snap.element(id).and_then(|e| e.attr("lang")).and_then(|v| check_language_tag(v).ok())
+}
+
+enum Reason {
+    Matches { lang: String, name: &'static str },
+    Differs { lang: String, name: &'static str, tag: &'static str },
+    Unsure,
+    Unknown(String),
+    Near { lang: String, name: &'static str },
+}
+
+impl Reason {
+    fn evaluation(self) -> Evaluation {
+        match self {
+            Reason::Matches { lang, name } => Evaluation::passed(format!("The page's text is in {name}, as lang=\"{lang}\" says.")),
+            Reason::Differs { lang, name, tag } => Evaluation::failed(format!(
+                "lang=\"{lang}\" says the page is in another language, but its text is in {name} (\"{tag}\"): screen readers will read it with the wrong pronunciation."
+            )),
+            Reason::Unsure => Evaluation::cant_tell("There is too little text (or too mixed) to tell its language reliably."),
+            Reason::Unknown(lang) => Evaluation::cant_tell(format!(
+                "The language detector doesn't know lang=\"{lang}\"; a person needs to check the text is in that language."
+            )),
+            Reason::Near { lang, name } => Evaluation::cant_tell(format!(
+                "The text reads as {name}, a close relative of lang=\"{lang}\"; a person needs to check which it is."
+            )),
+        }
+    }
+}
+
+/// The rule.
+pub struct HtmlLangMatchesContent;
+
+impl Rule for HtmlLangMatchesContent {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn applicable(&self, cx: &Context) -> Vec<NodeId> {
+        if !cx.snap.is_html_page() {
+            return Vec::new();
+        }
+        cx.snap
+            .root_element()
+            .filter(|r| {
+                cx.snap.element(*r).is_some_and(|e| e.is_html("html"))
+                    && known_primary(cx, *r).is_some()
+                    && !text_in_scope(cx, *r).trim().is_empty()
+            })
+            .into_iter()
+            .collect()
+    }
+
+    fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
+        let lang = known_primary(cx, target).unwrap_or_default();
+        let reason = match detect(&text_in_scope(cx, target), &lang) {
+            Detection::Matches(name) => Reason::Matches { lang, name },
+            Detection::Differs(name, tag) => Reason::Differs { lang, name, tag },
+            Detection::Unsure => Reason::Unsure,
+            Detection::Unknown => Reason::Unknown(lang),
+            Detection::Near(name) => Reason::Near { lang, name },
+        };
+        reason.evaluation()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{check_examples, outcomes};
+    use super::{detect, Detection};
+    use crate::Outcome;
+
+    #[test]
+    fn examples() {
+        check_examples(&super::META);
+    }
+
+    #[test]
+    fn short_or_ambiguous_text_is_cant_tell() {
+        assert!(matches!(detect("Paul put dire comment on tape", "fr"), Detection::Unsure));
+        assert!(matches!(detect("Hij ging met de kippen op stok", "en"), Detection::Unsure));
+        let out = outcomes("html-lang-matches-content", "<html lang=\"nl\"><title>Gelukkig</title><p>The Dutch word \"gelukkig\" has no equivalent in English.</p></html>");
+        assert_eq!(out.first().map(|o| o.0), Some(Outcome::CantTell), "{out:?}");
+    }
+
+    #[test]
+    fn passages_in_other_languages_are_left_out() {
+        let english = "The Dutch phrase literally translates into \"He went to roost with the chickens\", but it means that he went to bed early, as people did before electric light.";
+        let out = outcomes(
+            "html-lang-matches-content",
+            &format!("<html lang=\"fr\"><p>Bien que tous les mots soient français et qu'elle ait un sens en français, la phrase est aussi une phrase anglaise et tout le monde le sait.</p><p lang=\"en\">{english}</p></html>"),
+        );
+        assert_eq!(out.first().map(|o| o.0), Some(Outcome::Passed), "{out:?}");
+        assert!(matches!(detect(english, "lb"), Detection::Unknown));
+        assert!(matches!(detect(english, "en"), Detection::Matches(_)));
+    }
+}
