@@ -8,7 +8,8 @@
 // losing the others; each figure keeps the time and load average it was measured at.
 //
 // Options: --runs N (default 5) --sizes 1k,10k,50k,200k --only tool,tool --skip tool,tool
-//          --no-act --act-runs N (default 3; axe tools: 1) --jsdom-max 10k --no-build --report-only
+//          --no-act --act-runs N (default 3; axe tools: 1) --act-jsdom --jsdom-max 10k --no-build
+//          --report-only
 // Tools: native-check, native-parse, node-check, axe-chromium, axe-jsdom.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
@@ -77,7 +78,7 @@ function measure(tool, runs, files, env = {}) {
   const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssOut, ...cmd, String(runs), ...files], {
     encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env },
   });
-  if (r.status !== 0) return { error: (r.stderr || '').trim().split('\n').slice(-3).join(' ') || `exit ${r.status}` };
+  if (r.status !== 0) return { error: (r.stderr || '').split('\n').filter((l) => /error/i.test(l)).slice(0, 2).join(' ').slice(0, 300) || `exit ${r.status}` };
   const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
   const total = lines.find((l) => l.total);
   const tree = lines.find((l) => l.treeRssKb);
@@ -86,7 +87,7 @@ function measure(tool, runs, files, env = {}) {
     all: total.ms,
     runs,
     rssKb: Number(readFileSync(rssOut, 'utf8').trim().split('\n').pop()),
-    ...(tree ? { treeRssKb: tree.treeRssKb } : {}),
+    ...(tree ? { treeRssKb: tree.treeRssKb, failed: tree.failed } : {}),
     ...(lines.find((l) => l.cold != null) ? { cold: lines.find((l) => l.cold != null).cold } : {}),
   };
 }
@@ -133,6 +134,10 @@ if (!flag('report-only')) {
     results.meta.act = { pages: files.length };
     for (const tool of TOOLS.filter(wanted)) {
       const slow = tool.startsWith('axe');
+      if (tool === 'axe-jsdom' && !flag('act-jsdom')) {
+        record('act', tool, { skipped: 'not run (--act-jsdom runs it)' });
+        continue;
+      }
       record('act', tool, measure(tool, slow ? 1 : ACT_RUNS, files, slow ? { BENCH_WARMUP: '0' } : {}));
     }
   }
