@@ -160,7 +160,26 @@ if (existsSync(resultsFile)) {
   const disk = JSON.parse(readFileSync(resultsFile, 'utf8'));
   for (const [k, v] of Object.entries(disk)) results[k] = k === 'meta' ? { ...v, ...(results.meta ?? {}) } : { ...v, ...(mine[k] ?? {}) };
 }
-writeFileSync(join(here, 'RESULTS.md'), report(results));
+const md = report(results);
+writeFileSync(join(here, 'RESULTS.md'), md);
+// The README quotes the headline tables between its bench markers.
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const begin = '<!-- bench:begin -->';
+const end = '<!-- bench:end -->';
+if (readme.includes(begin) && readme.includes(end) && !flag('no-readme')) {
+  const pick = (title) => {
+    const i = md.indexOf(title);
+    if (i < 0) return '';
+    const next = md.indexOf('\n#', i + title.length);
+    return md.slice(i, next < 0 ? undefined : next).trim();
+  };
+  const quote = ['## Generated pages', '### Time per element', '### Peak memory', '## ACT suite', '## Targets'].map(pick).filter(Boolean)
+    .map((t) => t.replace(/^#+ /, '#### ')).join('\n\n');
+  const m = results.meta?.machine ?? {};
+  const body = `Latest figures (from \`bench/RESULTS.md\`, curbcut at ${m.commit}; ${m.cpus} × ${m.cpu}, a machine shared with other jobs: see the load averages there):\n\n${quote}`;
+  writeFileSync(readmePath, readme.slice(0, readme.indexOf(begin) + begin.length) + '\n' + body + '\n' + readme.slice(readme.indexOf(end)));
+}
 process.stdout.write(readFileSync(join(here, 'RESULTS.md'), 'utf8'));
 
 /** RESULTS.md from the merged results. */
