@@ -125,7 +125,10 @@ if (!flag('report-only')) {
       // axe takes seconds to minutes per page: fewer runs, no warm-up run, on the big pages.
       const slow = tool.startsWith('axe');
       const runs = tool === 'axe-chromium' && SIZES[p.name] <= 1_000 ? 3 : slow ? 1 : RUNS;
-      record(p.name, tool, measure(tool, runs, [p.file], slow ? { BENCH_WARMUP: '0' } : {}));
+      const timed = measure(tool, runs, [p.file], slow ? { BENCH_WARMUP: '0' } : {});
+      // Memory of checking one page: a fresh process, one call, no warm-up loop (as axe runs).
+      if (!slow && !timed.error) timed.rssKb = measure(tool, 1, [p.file], { BENCH_WARMUP: '0' }).rssKb ?? timed.rssKb;
+      record(p.name, tool, timed);
     }
   }
   if (!flag('no-act')) {
@@ -213,14 +216,15 @@ function report(res) {
   const per = (k, t) => (ms(k, t) && meta.pages?.[k] ? (ms(k, t) * 1000) / meta.pages[k].elements : null);
   for (const k of keys) L.push(`| ${k} | ${tools.map((t) => (per(k, t) ? per(k, t).toFixed(2) : '–')).join(' | ')} |`);
   L.push(`| slope 200k / 10k | ${tools.map((t) => (per('200k', t) && per('10k', t) ? `${(per('200k', t) / per('10k', t)).toFixed(2)}×` : '–')).join(' | ')} |`);
-  L.push('', '### Peak memory (peak RSS of the tool\'s process)', '');
+  L.push('', '### Peak memory (peak RSS of a fresh process checking the page once)', '');
   L.push('| page | curbcut native | curbcut Node | html5ever → rcdom | axe Chromium (all processes, summed) | axe Chromium (largest process) | axe jsdom |');
   L.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const k of keys) {
     const r = res[k];
     L.push(`| ${k} | ${mb(r['native-check']?.rssKb)} | ${mb(r['node-check']?.rssKb)} | ${mb(r['native-parse']?.rssKb)} | ${mb(r['axe-chromium']?.treeRssKb)} | ${mb(r['axe-chromium']?.rssKb)} | ${mb(r['axe-jsdom']?.rssKb)} |`);
   }
-  L.push('', 'Node\'s own baseline (an empty `node -e ""`) is about 40 MB of every Node figure; the summed Chromium');
+  L.push('', 'Node\'s own baseline (an empty `node -e ""`) is about 40 MB of every Node figure, and compiling the wasm');
+  L.push('(baseline tier, then optimised tier) about 70 MB more, whatever the page; the summed Chromium');
   L.push('figure counts shared pages once per process, so it overstates; the largest-process figure understates.');
   if (res.act) {
     const a = res.act;
