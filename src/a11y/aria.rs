@@ -15,8 +15,11 @@ pub(crate) fn is_html_or_svg(el: &Element) -> bool {
 /// The `aria-*` attributes of an element, names lower-cased, in source order.
 pub(crate) fn aria_attributes(el: &Element) -> impl Iterator<Item = (String, &str)> + '_ {
     el.attrs.iter().filter_map(|a| {
-        let name = a.name.to_ascii_lowercase().to_string();
-        name.starts_with("aria-").then_some((name, a.value.as_str()))
+        // Test the prefix before lower-casing: most attributes aren't aria-*, and this runs
+        // over every attribute of every element for several rules.
+        let raw: &str = &a.name;
+        let aria = raw.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("aria-"));
+        aria.then(|| (raw.to_ascii_lowercase(), a.value.as_str()))
     })
 }
 

@@ -219,21 +219,41 @@ pub fn has_presentational_children(role: &str) -> bool {
 /// Whether `role` is `ancestor` or inherits from it (e.g. `searchbox` is a `textbox`, `main` a
 /// `landmark`). Breadth-first over the superclass table; the table is a DAG of depth < 10.
 pub fn is_subclass_of(role: &str, ancestor: &str) -> bool {
-    let mut queue: Vec<&str> = vec![role];
-    let mut i = 0;
-    while let Some(cur) = queue.get(i).copied() {
-        i += 1;
-        if cur == ancestor {
-            return true;
-        }
-        if let Some(info) = role_info(cur) {
-            queue.extend(info.superclass.iter().copied());
-        }
-        if queue.len() > 64 {
-            break;
-        }
+    if role == ancestor {
+        return true;
     }
-    false
+    // Asked for every element by several rules: one lookup into the transitive superclasses
+    // computed once, not a walk with a table search per step.
+    ROLES
+        .binary_search_by(|r| r.name.cmp(role))
+        .ok()
+        .and_then(|i| ancestry().get(i))
+        .is_some_and(|list| list.iter().any(|a| *a == ancestor))
+}
+
+/// Every role's superclasses, transitively, in `ROLES` order; computed once.
+fn ancestry() -> &'static [Vec<&'static str>] {
+    static ANCESTRY: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    ANCESTRY.get_or_init(|| {
+        ROLES
+            .iter()
+            .map(|info| {
+                let mut out: Vec<&'static str> = Vec::new();
+                let mut queue: Vec<&'static str> = info.superclass.to_vec();
+                // The graph is a small DAG; the bound only guards a mistaken cycle.
+                while let Some(cur) = queue.pop() {
+                    if out.contains(&cur) || out.len() > 64 {
+                        continue;
+                    }
+                    out.push(cur);
+                    if let Some(sup) = role_info(cur) {
+                        queue.extend(sup.superclass.iter().copied());
+                    }
+                }
+                out
+            })
+            .collect()
+    })
 }
 
 /// The first valid, non-abstract token of a `role` attribute (case-insensitive), normalised:

@@ -182,9 +182,24 @@ pub(crate) fn effective_foreground(tree: &Tree, id: NodeId) -> Result<Rgba, Unkn
 
 /// `#rrggbb`, or `#rrggbbaa` when not opaque.
 pub(crate) fn to_hex(c: Rgba) -> String {
+    // By hand, not format!(): called for every text element on big pages.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = to_bytes(c);
+    let mut out = String::with_capacity(9);
+    out.push('#');
+    let n = if bytes[3] == 255 { 3 } else { 4 };
+    for b in bytes.iter().take(n) {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
+}
+
+/// The colour as the 8-bit `[r, g, b, a]` that `#rrggbbaa` says: two colours with the same
+/// bytes show the same.
+pub(crate) fn to_bytes(c: Rgba) -> [u8; 4] {
     let byte = |v: f32| (channel(v) * 255.0).round() as u8;
-    let (r, g, b, a) = (byte(c.r), byte(c.g), byte(c.b), byte(c.a));
-    if a == 255 { format!("#{r:02x}{g:02x}{b:02x}") } else { format!("#{r:02x}{g:02x}{b:02x}{a:02x}") }
+    [byte(c.r), byte(c.g), byte(c.b), byte(c.a)]
 }
 
 /// The colour rounded to what `#rrggbb` can say, opaque.

@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+// The benchmark, one command: `npm ci --prefix bench && node bench/run.mjs`.
+//
+// Generates the pages (gen.mjs), builds the native bench binary and the npm package if needed,
+// then times every tool on every page in a separate process (so each process's peak RSS is that
+// tool's on that page), takes medians, and writes bench/RESULTS.md. Results are also merged into
+// bench/out/results.json, so a slow tool can be re-measured alone (`--only axe-jsdom`) without
+// losing the others; each figure keeps the time and load average it was measured at.
+//
+// Options: --runs N (default 5) --sizes 1k,10k,50k,200k --only tool,tool --skip tool,tool
+//          --no-act --act-runs N (default 3; axe tools: 1) --act-jsdom --jsdom-max 10k --no-build
+//          --report-only
+// Tools: native-check, native-parse, node-check, axe-chromium, axe-jsdom.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { generate, SIZES } from './gen.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const out = join(here, 'out');
+const resultsFile = join(out, 'results.json');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const flag = (name) => argv.includes(`--${name}`);
+const RUNS = Number(opt('runs', '5'));
+const ACT_RUNS = Number(opt('act-runs', '3'));
+const sizes = opt('sizes', Object.keys(SIZES).join(',')).split(',');
+const only = opt('only', '') ? opt('only', '').split(',') : null;
+const skip = opt('skip', '').split(',');
+const JSDOM_MAX = SIZES[opt('jsdom-max', '10k')] ?? 10_000;
+const TOOLS = ['native-check', 'native-parse', 'node-check', 'axe-chromium', 'axe-jsdom'];
+const wanted = (t) => (only ? only.includes(t) : true) && !skip.includes(t);
+const nativeBin = join(root, 'target/release/examples/bench');
+const pkgIndex = join(root, 'pkg/index.js');
+const wasmFile = join(root, 'pkg/wasm/curbcut_bg.wasm');
+
+mkdirSync(out, { recursive: true });
+/** @type {Record<string, any>} */
+const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+const save = () => {
+  const disk = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  results.meta = { ...(disk.meta ?? {}), ...(results.meta ?? {}) };
+  writeFileSync(resultsFile, JSON.stringify(results, null, 1));
+};
+
+function sh(cmd, args, cwd = root) {
+  process.stderr.write(`$ ${cmd} ${args.join(' ')}\n`);
+  execFileSync(cmd, args, { stdio: ['ignore', 2, 2], cwd });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Run one tool process on files under /usr/bin/time; returns {ms (median of per-run totals),
+ * runs, rssKb, treeRssKb?} or {error}.
+ */
+function measure(tool, runs, files, env = {}) {
+  const cmd = {
+    'native-check': [nativeBin, 'check'],
+    'native-parse': [nativeBin, 'parse'],
+    'node-check': ['node', join(here, 'tools/curbcut-node.mjs')],
+    'axe-chromium': ['node', join(here, 'tools/axe-chromium.mjs')],
+    'axe-jsdom': ['node', join(here, 'tools/axe-jsdom.mjs')],
+  }[tool];
+  const rssOut = join(out, `${tool}-${process.pid}.rss`);
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssOut, ...cmd, String(runs), ...files], {
+    encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) return { error: (r.stderr || '').split('\n').filter((l) => /error/i.test(l)).slice(0, 2).join(' ').slice(0, 300) || `exit ${r.status}` };
+  const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  const total = lines.find((l) => l.total);
+  const tree = lines.find((l) => l.treeRssKb);
+  return {
+    ms: median(total.ms),
+    all: total.ms,
+    runs,
+    rssKb: Number(readFileSync(rssOut, 'utf8').trim().split('\n').pop()),
+    ...(tree ? { treeRssKb: tree.treeRssKb, failed: tree.failed } : {}),
+    ...(lines.find((l) => l.cold != null) ? { cold: lines.find((l) => l.cold != null).cold } : {}),
+  };
+}
+
+/** What this invocation measured: overlaid on the file, which other invocations may update. */
+const mine = {};
+function record(key, tool, value) {
+  const entry = { ...value, at: new Date().toISOString().slice(0, 16).replace('T', ' '), load: +loadavg()[0].toFixed(1) };
+  (mine[key] ??= {})[tool] = entry;
+  const disk = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  for (const [k, v] of Object.entries(disk)) if (k !== 'meta') results[k] = { ...v, ...(mine[k] ?? {}) };
+  results[key] ??= {};
+  results[key][tool] = entry;
+  save();
+  const v = results[key][tool];
+  process.stderr.write(`${key} ${tool}: ${v.error ?? v.skipped ?? `${v.ms.toFixed(1)} ms, ${v.rssKb} KB`} (load ${v.load})\n`);
+}
+
+if (!flag('report-only')) {
+  if (!flag('no-build')) {
+    sh('cargo', ['build', '--release', '--example', 'bench']);
+    if (!existsSync(pkgIndex)) {
+      sh('npm', ['ci', '--no-audit', '--no-fund'], join(root, 'pkg-template'));
+      sh('node', ['build.mjs', '--no-pack'], join(root, 'pkg-template'));
+    }
+  }
+  const pages = generate(join(here, 'pages'));
+  results.meta = { ...(results.meta ?? {}), pages: Object.fromEntries(pages.map((p) => [p.name, { elements: p.elements, bytes: p.bytes }])) };
+  for (const p of pages.filter((p) => sizes.includes(p.name))) {
+    for (const tool of TOOLS.filter(wanted)) {
+      if (tool === 'axe-jsdom' && SIZES[p.name] > JSDOM_MAX) {
+        record(p.name, tool, { skipped: 'not run: takes many minutes' });
+        continue;
+      }
+      // axe takes seconds to minutes per page: fewer runs, no warm-up run, on the big pages.
+      const slow = tool.startsWith('axe');
+      const runs = tool === 'axe-chromium' && SIZES[p.name] <= 1_000 ? 3 : slow ? 1 : RUNS;
+      const timed = measure(tool, runs, [p.file], slow ? { BENCH_WARMUP: '0' } : {});
+      // Memory of checking one page: a fresh process, one call, no warm-up loop (as axe runs).
+      if (!slow && !timed.error) timed.rssKb = measure(tool, 1, [p.file], { BENCH_WARMUP: '0' }).rssKb ?? timed.rssKb;
+      record(p.name, tool, timed);
+    }
+  }
+  if (!flag('no-act')) {
+    const act = JSON.parse(readFileSync(join(root, 'tests/act/testcases.json'), 'utf8')).testcases;
+    const files = act.map((t) => join(root, 'tests/act', t.relativePath)).filter((f) => existsSync(f));
+    results.meta.act = { pages: files.length };
+    for (const tool of TOOLS.filter(wanted)) {
+      const slow = tool.startsWith('axe');
+      if (tool === 'axe-jsdom' && !flag('act-jsdom')) {
+        record('act', tool, { skipped: 'not run (--act-jsdom runs it)' });
+        continue;
+      }
+      record('act', tool, measure(tool, slow ? 1 : ACT_RUNS, files, slow ? { BENCH_WARMUP: '0' } : {}));
+    }
+  }
+  const axeMin = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const size = (f) => (existsSync(f) ? { raw: statSync(f).size, gzip: gzipSync(readFileSync(f), { level: 9 }).length } : null);
+  results.meta.sizes = { wasm: size(wasmFile), axe: size(axeMin) };
+  results.meta.machine = {
+    cpus: (await import('node:os')).cpus().length,
+    cpu: (await import('node:os')).cpus()[0]?.model,
+    node: process.version,
+    chromium: spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim(),
+    axe: JSON.parse(readFileSync(join(dirname(axeMin), 'package.json'), 'utf8')).version,
+    jsdom: JSON.parse(readFileSync(join(here, 'node_modules/jsdom/package.json'), 'utf8')).version,
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
+  };
+  save();
+}
+
+if (existsSync(resultsFile)) {
+  const disk = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  for (const [k, v] of Object.entries(disk)) results[k] = k === 'meta' ? { ...v, ...(results.meta ?? {}) } : { ...v, ...(mine[k] ?? {}) };
+}
+const md = report(results);
+writeFileSync(join(here, 'RESULTS.md'), md);
+// The README quotes the headline tables between its bench markers.
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const begin = '<!-- bench:begin -->';
+const end = '<!-- bench:end -->';
+if (readme.includes(begin) && readme.includes(end) && !flag('no-readme')) {
+  const pick = (title) => {
+    const i = md.indexOf(title);
+    if (i < 0) return '';
+    const next = md.indexOf('\n#', i + title.length);
+    return md.slice(i, next < 0 ? undefined : next).trim();
+  };
+  const quote = ['## Generated pages', '### Time per element', '### Peak memory', '## ACT suite', '## Targets'].map(pick).filter(Boolean)
+    .map((t) => t.replace(/^#+ /, '#### ')).join('\n\n');
+  const m = results.meta?.machine ?? {};
+  const body = `Latest figures (from \`bench/RESULTS.md\`, curbcut at ${m.commit}; ${m.cpus} × ${m.cpu}, a machine shared with other jobs: see the load averages there):\n\n${quote}`;
+  writeFileSync(readmePath, readme.slice(0, readme.indexOf(begin) + begin.length) + '\n' + body + '\n' + readme.slice(readme.indexOf(end)));
+}
+process.stdout.write(readFileSync(join(here, 'RESULTS.md'), 'utf8'));
+
+/** RESULTS.md from the merged results. */
+function report(res) {
+  const fmt = (v) => (v == null ? '–' : v.error ? 'error' : v.skipped ? 'not run' : v.ms >= 1000 ? `${(v.ms / 1000).toFixed(2)} s` : `${v.ms.toFixed(1)} ms`);
+  const ms = (key, tool) => res[key]?.[tool]?.ms;
+  const ratio = (a, b) => (a && b ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : '–');
+  const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '–');
+  const meta = res.meta ?? {};
+  const keys = Object.keys(SIZES).filter((k) => res[k]);
+  const L = [];
+  L.push('# curbcut benchmark results', '');
+  L.push('Generated by `node bench/run.mjs` (see the README\'s "Performance" section). Times are medians;');
+  L.push('curbcut times are parse + whole static check + report; axe times are `axe.run()` alone (page');
+  L.push('loading/parsing not counted, which favours axe). Every tool runs in its own process per page.');
+  L.push('"Node first call" is the first check in a fresh process, right after loading the package: V8 runs');
+  L.push('the wasm in its baseline tier until its optimising tier has compiled the hot functions.', '');
+  const m = meta.machine ?? {};
+  L.push(`Machine: ${m.cpus} × ${m.cpu}; Node ${m.node}; ${m.chromium}; axe-core ${m.axe}; jsdom ${m.jsdom}; curbcut at ${m.commit}.`, '');
+  L.push('## Generated pages', '');
+  L.push('| page | elements | curbcut native | curbcut Node (wasm) | Node first call | html5ever → rcdom (native) | check / parse | axe Chromium | axe jsdom | axe Chromium / curbcut Node | axe jsdom / curbcut Node |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const k of keys) {
+    const r = res[k];
+    const el = meta.pages?.[k]?.elements;
+    L.push(`| ${k} | ${el} | ${fmt(r['native-check'])} | ${fmt(r['node-check'])} | ${r['node-check']?.cold ? fmt({ ms: r['node-check'].cold }) : '–'} | ${fmt(r['native-parse'])} | ${ratio(ms(k, 'native-check'), ms(k, 'native-parse'))} | ${fmt(r['axe-chromium'])} | ${fmt(r['axe-jsdom'])} | ${ratio(ms(k, 'axe-chromium'), ms(k, 'node-check'))} | ${ratio(ms(k, 'axe-jsdom'), ms(k, 'node-check'))} |`);
+  }
+  L.push('', '### Time per element (µs)', '');
+  const tools = ['native-check', 'node-check', 'native-parse', 'axe-chromium', 'axe-jsdom'];
+  L.push(`| page | ${tools.join(' | ')} |`, `|---|${tools.map(() => '---:').join('|')}|`);
+  const per = (k, t) => (ms(k, t) && meta.pages?.[k] ? (ms(k, t) * 1000) / meta.pages[k].elements : null);
+  for (const k of keys) L.push(`| ${k} | ${tools.map((t) => (per(k, t) ? per(k, t).toFixed(2) : '–')).join(' | ')} |`);
+  L.push(`| slope 200k / 10k | ${tools.map((t) => (per('200k', t) && per('10k', t) ? `${(per('200k', t) / per('10k', t)).toFixed(2)}×` : '–')).join(' | ')} |`);
+  L.push('', '### Peak memory (peak RSS of a fresh process checking the page once)', '');
+  L.push('| page | curbcut native | curbcut Node | html5ever → rcdom | axe Chromium (all processes, summed) | axe Chromium (largest process) | axe jsdom |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const k of keys) {
+    const r = res[k];
+    L.push(`| ${k} | ${mb(r['native-check']?.rssKb)} | ${mb(r['node-check']?.rssKb)} | ${mb(r['native-parse']?.rssKb)} | ${mb(r['axe-chromium']?.treeRssKb)} | ${mb(r['axe-chromium']?.rssKb)} | ${mb(r['axe-jsdom']?.rssKb)} |`);
+  }
+  L.push('', 'Node\'s own baseline (an empty `node -e ""`) is about 40 MB of every Node figure, and compiling the wasm');
+  L.push('(baseline tier, then optimised tier) about 70 MB more, whatever the page; the summed Chromium');
+  L.push('figure counts shared pages once per process, so it overstates; the largest-process figure understates.');
+  if (res.act) {
+    const a = res.act;
+    L.push('', `## ACT suite (${meta.act?.pages} pages, total time per pass)`, '');
+    L.push('| curbcut native | curbcut Node (wasm) | html5ever → rcdom | axe Chromium | axe jsdom | axe Chromium / curbcut Node |');
+    L.push('|---:|---:|---:|---:|---:|---:|');
+    L.push(`| ${fmt(a['native-check'])} | ${fmt(a['node-check'])} | ${fmt(a['native-parse'])} | ${fmt(a['axe-chromium'])} | ${fmt(a['axe-jsdom'])} | ${ratio(ms('act', 'axe-chromium'), ms('act', 'node-check'))} |`);
+    L.push('', 'Pages are checked as text: linked stylesheets and images are not loaded by any tool (Chromium aborts');
+    L.push('every non-file request); axe in Chromium counts `axe.run()` only, not loading a fresh page per test case.');
+  }
+  const s = meta.sizes ?? {};
+  const kb = (x) => (x ? `${(x / 1024).toFixed(0)} KB` : '–');
+  L.push('', '## Download size', '', '| file | raw | gzip -9 |', '|---|---:|---:|');
+  L.push(`| curbcut_bg.wasm | ${kb(s.wasm?.raw)} | ${kb(s.wasm?.gzip)} |`, `| axe.min.js | ${kb(s.axe?.raw)} | ${kb(s.axe?.gzip)} |`);
+  // Targets of issue 5.
+  const t10 = ms('10k', 'node-check');
+  const t200 = ms('200k', 'node-check');
+  const cp = (k) => (ms(k, 'native-check') && ms(k, 'native-parse') ? ms(k, 'native-check') / ms(k, 'native-parse') : null);
+  const slope = per('200k', 'node-check') && per('10k', 'node-check') ? per('200k', 'node-check') / per('10k', 'node-check') : null;
+  const actR = ms('act', 'axe-chromium') && ms('act', 'node-check') ? ms('act', 'axe-chromium') / ms('act', 'node-check') : null;
+  const memR = res['10k']?.['axe-jsdom']?.rssKb && res['10k']?.['node-check']?.rssKb ? res['10k']['axe-jsdom'].rssKb / res['10k']['node-check'].rssKb : null;
+  const ok = (c) => (c == null ? '?' : c ? 'met' : 'not met');
+  L.push('', '## Targets', '', '| target | figure | |', '|---|---:|---|');
+  L.push(`| 10k page in Node ≤ 100 ms | ${t10 ? `${t10.toFixed(0)} ms` : '–'} | ${ok(t10 && t10 <= 100)} |`);
+  L.push(`| 200k page in Node ≤ 2.5 s | ${t200 ? `${(t200 / 1000).toFixed(2)} s` : '–'} | ${ok(t200 && t200 <= 2500)} |`);
+  for (const k of keys) L.push(`| ${k}: whole check ≤ 3× bare parse (native) | ${cp(k) ? `${cp(k).toFixed(1)}×` : '–'} | ${ok(cp(k) && cp(k) <= 3)} |`);
+  L.push(`| time per element 200k ≤ 1.3× 10k (Node) | ${slope ? `${slope.toFixed(2)}×` : '–'} | ${ok(slope && slope <= 1.3)} |`);
+  L.push(`| ACT suite < 1/10 of axe in Chromium | ${actR ? `axe takes ${actR.toFixed(0)}×` : '–'} | ${ok(actR && actR >= 10)} |`);
+  L.push(`| peak memory at 10k ≤ 1/4 of axe in jsdom | ${memR ? `axe uses ${memR.toFixed(1)}×` : '–'} | ${ok(memR && memR >= 4)} |`);
+  // When each figure was measured: the machine is shared, so the load average matters.
+  const when = new Map();
+  for (const [k, v] of Object.entries(res)) {
+    if (k === 'meta') continue;
+    for (const [tool, x] of Object.entries(v)) {
+      const w = `${x.at} UTC (load ${x.load})`;
+      when.set(w, [...(when.get(w) ?? []), `${k}/${tool}`]);
+    }
+  }
+  L.push('', '## When measured', '', 'The machine has 2 cores; the 1-minute load average at each measurement:', '');
+  for (const [w, list] of [...when].sort()) L.push(`- ${w}: ${list.join(', ')}`);
+  return L.join('\n') + '\n';
+}
