@@ -31,23 +31,12 @@ pub const META: RuleMeta = RuleMeta {
     },
 };
 
-enum Reason {
-    Wide { px: f32, min: f32 },
-    Narrow { px: f32, min: f32 },
-}
-
-impl Reason {
-    fn evaluation(self) -> Evaluation {
-        match self {
-            Reason::Wide { px, min } => {
-                Evaluation::passed(format!("letter-spacing is {px:.2}px, at least the {min:.2}px (0.12em) needed."))
-            }
-            Reason::Narrow { px, min } => Evaluation::failed(format!(
-                "letter-spacing is {px:.2}px and marked !important in the style attribute: users can't widen it to the {min:.2}px (0.12em) they may need."
-            )),
-        }
-    }
-}
+const SPACING: common::ImportantSpacing = common::ImportantSpacing {
+    property: "letter-spacing",
+    factor: 0.12,
+    important: |s| s.important_in_style_attr.letter_spacing,
+    value: |s| s.letter_spacing,
+};
 
 /// The rule.
 pub struct LetterSpacingImportant;
@@ -58,26 +47,11 @@ impl Rule for LetterSpacingImportant {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                common::is_html(el)
-                    && cx.tree.style(*id).important_in_style_attr.letter_spacing
-                    && common::has_visible_text_child(cx, *id)
-                    && !common::is_off_screen(cx, *id)
-            })
-            .map(|(id, _)| id)
-            .collect()
+        SPACING.applicable(cx)
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let style = cx.tree.style(target);
-        let (px, min) = (style.letter_spacing, 0.12 * style.font_size);
-        let reason = if px + 0.005 >= min {
-            Reason::Wide { px, min }
-        } else {
-            Reason::Narrow { px, min }
-        };
-        reason.evaluation()
+        SPACING.evaluate(cx, target)
     }
 }
 
