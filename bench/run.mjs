@@ -234,6 +234,7 @@ function report(res) {
     L.push(`| ${fmt(a['native-check'])} | ${fmt(a['node-check'])} | ${fmt(a['native-parse'])} | ${fmt(a['axe-chromium'])} | ${fmt(a['axe-jsdom'])} | ${ratio(ms('act', 'axe-chromium'), ms('act', 'node-check'))} |`);
     L.push('', 'Pages are checked as text: linked stylesheets and images are not loaded by any tool (Chromium aborts');
     L.push('every non-file request); axe in Chromium counts `axe.run()` only, not loading a fresh page per test case.');
+    if (a['axe-chromium']?.failed) L.push(`axe could not run on ${a['axe-chromium'].failed} pages (XML and SVG documents, where the injected script does not run, and pages that navigate away); they count 0 ms for axe.`);
   }
   const s = meta.sizes ?? {};
   const kb = (x) => (x ? `${(x / 1024).toFixed(0)} KB` : '–');
