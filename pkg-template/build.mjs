@@ -22,7 +22,12 @@ const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargoToml)?.[1];
 if (!version) throw new Error('no version in Cargo.toml');
 
-run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown']);
+// opt-level "s" for the wasm only (native builds keep Cargo.toml's 3). Measured on a 10k-element
+// page in Node: "z" makes the code 21% smaller (690 vs 877 KB) but checks ~2x slower than 3;
+// "s" is ~1.3x slower than 3.
+run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown'], {
+  env: { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: 's' },
+});
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'wasm'), { recursive: true });
 run('wasm-bindgen', [
@@ -34,7 +39,7 @@ const wasm = join(out, 'wasm/curbcut_bg.wasm');
 const wasmOpt = join(here, 'node_modules/.bin/wasm-opt');
 if (existsSync(wasmOpt)) {
   run(wasmOpt, [
-    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '-Oz', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     wasm, '-o', wasm,
   ]);

@@ -1,5 +1,7 @@
-//! WebAssembly bindings: data crosses with serde-wasm-bindgen, errors become JS `Error`s with
-//! the Rust message, the panic hook is installed on first use. No logic lives here.
+//! WebAssembly bindings: data crosses as JSON text (serde_json, which the formats need anyway,
+//! and the engine's `JSON.parse`/`JSON.stringify`; a second serde backend such as
+//! serde-wasm-bindgen would duplicate every (de)serializer in the wasm), errors become JS
+//! `Error`s with the Rust message, the panic hook is installed on first use. No logic lives here.
 
 use wasm_bindgen::prelude::*;
 
@@ -9,24 +11,28 @@ fn js_error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
 }
 
+/// `JSON.stringify(value)`, with `what` naming the argument in the error.
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
+        .map_err(|_| js_error(format!("invalid {what}: not serialisable to JSON")))?
+        .as_string()
+        .ok_or_else(|| js_error(format!("invalid {what}: not serialisable to JSON")))
+}
+
 fn options_from(value: JsValue) -> Result<Options, JsValue> {
     console_error_panic_hook::set_once();
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    // Through JSON text, not serde_wasm_bindgen::from_value: that one reads only the fields a
-    // struct declares, so `deny_unknown_fields` would never see a misspelt key.
-    let text = js_sys::JSON::stringify(&value)
-        .map_err(|_| js_error("invalid options: not serialisable to JSON"))?
-        .as_string()
-        .unwrap_or_default();
-    Options::from_json(&text).map_err(js_error)
+    // Through JSON text, so `deny_unknown_fields` sees a misspelt key.
+    Options::from_json(&json_text(&value, "options")?).map_err(js_error)
 }
 
+/// A plain JS value through JSON text. Pretty-printed because the JSON report format is: one
+/// serializer instance per type in the wasm instead of two.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(js_error)
+    let text = serde_json::to_string_pretty(value).map_err(js_error)?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Check an HTML page: `checkHtml(html, options?) -> Report`.
@@ -57,17 +63,14 @@ pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsVal
 #[wasm_bindgen(js_name = formatReport)]
 pub fn format_report(reports: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
     console_error_panic_hook::set_once();
-    let reports: Vec<crate::Report> =
-        serde_wasm_bindgen::from_value(reports).map_err(|e| js_error(format!("invalid reports: {e}")))?;
+    let reports: Vec<crate::Report> = serde_json::from_str(&json_text(&reports, "reports")?)
+        .map_err(|e| js_error(format!("invalid reports: {e}")))?;
     let format: crate::Format = format.parse().map_err(js_error)?;
     let options: crate::FormatOptions = if options.is_undefined() || options.is_null() {
         crate::FormatOptions::default()
     } else {
-        let text = js_sys::JSON::stringify(&options)
-            .map_err(|_| js_error("invalid format options"))?
-            .as_string()
-            .unwrap_or_default();
-        serde_json::from_str(&text).map_err(|e| js_error(format!("invalid format options: {e}")))?
+        serde_json::from_str(&json_text(&options, "format options")?)
+            .map_err(|e| js_error(format!("invalid format options: {e}")))?
     };
     Ok(crate::format_reports(&reports, format, &options))
 }

@@ -2,6 +2,8 @@
 //! `aria-query` 5.3.2 with the WAI-ARIA 1.2 corrections listed in the generator. DO NOT EDIT:
 //! change the generator and run
 //! `node src/a11y/aria_data.gen.mjs /tmp/aria-gen/node_modules/aria-query > src/a11y/aria_data.rs`.
+//! (`ARIA_QUERY_DIR=<that dir> cargo test --lib aria_data` checks the file is up to date; the
+//! facts test in `aria_data_tests.rs` guards it without Node.)
 //!
 //! Covers WAI-ARIA 1.2, DPUB-ARIA 1.0 and Graphics-ARIA 1.0, plus the ARIA 1.3 draft roles and
 //! properties browsers already expose (flagged [`Spec::Aria13`]). ARIA in HTML (allowed roles

@@ -107,3 +107,19 @@ fn facts_from_the_spec_text() {
     assert!(property("aria-current").is_some_and(|p| p.tokens.contains(&"page") && p.tokens.contains(&"true")));
     assert!(property("aria-labeled").is_none());
 }
+
+/// Regenerates the tables and compares them with the checked-in file when the generator's input
+/// is available: `ARIA_QUERY_DIR=/tmp/aria-gen/node_modules/aria-query cargo test --lib aria_data`.
+#[test]
+fn regenerating_gives_the_checked_in_tables() {
+    let Some(dir) = std::env::var_os("ARIA_QUERY_DIR") else { return };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("node")
+        .arg(root.join("src/a11y/aria_data.gen.mjs"))
+        .arg(&dir)
+        .output()
+        .expect("node runs the generator");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let checked_in = std::fs::read_to_string(root.join("src/a11y/aria_data.rs")).expect("aria_data.rs");
+    assert!(String::from_utf8_lossy(&out.stdout) == checked_in, "src/a11y/aria_data.rs is stale: rerun the generator");
+}

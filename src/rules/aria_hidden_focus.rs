@@ -21,7 +21,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "aria-hidden hides content from screen readers but not from the keyboard: focus lands on an element that has no name or role for assistive technologies.",
     fix: "Remove aria-hidden from content that can be focused, or take the focusable elements out of the Tab order (tabindex=\"-1\", disabled, or hide them with display:none / inert).",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<p aria-hidden=\"true\">Some text</p>",
             "<div aria-hidden=\"true\"><button tabindex=\"-1\">Some button</button></div>",

@@ -32,7 +32,7 @@ pub const META: RuleMeta = RuleMeta {
             "<div aria-roledescription=\"Banana text\">x</div>",
             "<h1 role=\"none\" aria-brailleroledescription=\"x\">x</h1>",
         ],
-        inapplicable: &["<div aria-label=\"Bananas\" hidden></div>", "<div>x</div>"],
+        inapplicable: &["<div aria-label=\"Bananas\" hidden></div>", "<div>x</div>", "<section aria-label=\"\">x</section>"],
     },
 };
 
@@ -55,8 +55,12 @@ impl Reason {
     }
 }
 
+/// Global states and properties with a value (an empty one conveys nothing to ignore).
 fn globals(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
-    aria::aria_attributes(el).map(|(n, _)| n).filter(|n| aria::property(n).is_some_and(aria::is_global))
+    aria::aria_attributes(el)
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(n, _)| n)
+        .filter(|n| aria::property(n).is_some_and(aria::is_global))
 }
 
 /// The rule.

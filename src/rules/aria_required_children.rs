@@ -3,7 +3,8 @@
 //! roles (ACT bc4a75), looking through presentational and hidden elements and following
 //! `aria-owns`. A `group` allowed as a container (`menu` > `group` > `menuitem`) must itself own
 //! only the allowed items; an owned element whose own required context is the target's role
-//! (a `caption` in a `table`) is allowed. Content being loaded (`aria-busy="true"` on an
+//! (a `caption` in a `table`) is allowed, and so is a `separator` between menu items (the ARIA
+//! Authoring Practices' menus use them; browsers expose them inside menus). Content being loaded (`aria-busy="true"` on an
 //! inclusive ancestor) is not judged.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
@@ -107,7 +108,9 @@ impl Rule for AriaRequiredChildren {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let Some((role, paths)) = required_owned(cx, target) else { return Reason::Valid("element").evaluation() };
-        let first: Vec<&'static str> = paths.iter().filter_map(|p| p.first().copied()).collect();
+        let mut first: Vec<&'static str> = paths.iter().filter_map(|p| p.first().copied()).collect();
+        first.sort_unstable();
+        first.dedup();
         let mut unexpected: Vec<String> = Vec::new();
         // (element, roles allowed for what it owns, container role allowed to nest)
         let mut pending: Vec<(NodeId, Vec<&'static str>, Option<&'static str>)> = vec![(target, first.clone(), None)];
@@ -123,8 +126,11 @@ impl Rule for AriaRequiredChildren {
                 }
                 let child_role = cx.tree.role(child).unwrap_or("generic");
                 let context_ok = aria_data::role(child_role).is_some_and(|r| r.required_context.contains(&role));
+                let menu_separator = child_role == "separator" && matches!(role, "menu" | "menubar");
                 if nested == Some(child_role) {
                     pending.push((child, allowed.clone(), nested));
+                } else if menu_separator {
+                    continue;
                 } else if allowed.contains(&child_role) || (owner == target && context_ok) {
                     // A container entry ([group, menuitem]): the container must own the items.
                     let items: Vec<&'static str> = paths
@@ -173,5 +179,6 @@ mod tests {
         let out = all("<table><colgroup><col></colgroup><tr><td>a</td></tr></table>");
         assert!(out.iter().all(|o| *o == Outcome::Passed) && out.len() == 3, "{out:?}");
         assert_eq!(all("<ul><div></div></ul>"), vec![Outcome::Failed]);
+        assert_eq!(all("<div role=\"menu\"><div role=\"menuitem\">a</div><div role=\"separator\"></div></div>"), vec![Outcome::Passed]);
     }
 }

@@ -38,6 +38,7 @@ pub const META: RuleMeta = RuleMeta {
 enum Reason {
     Valid(String),
     Invalid(String),
+    Abstract(String),
 }
 
 impl Reason {
@@ -46,6 +47,9 @@ impl Reason {
             Reason::Valid(role) => Evaluation::passed(format!("The role \"{role}\" is a valid WAI-ARIA role.")),
             Reason::Invalid(value) => Evaluation::failed(format!(
                 "role=\"{value}\" has no valid WAI-ARIA role: it is ignored and the element keeps its native role."
+            )),
+            Reason::Abstract(value) => Evaluation::failed(format!(
+                "role=\"{value}\" names only abstract roles, which authors can't use: it is ignored and the element keeps its native role."
             )),
         }
     }
@@ -76,8 +80,10 @@ impl Rule for AriaRoleValid {
             .split_ascii_whitespace()
             .map(str::to_ascii_lowercase)
             .find(|t| role::is_valid_role(t));
+        let abstract_only = value.split_ascii_whitespace().all(|t| role::is_abstract_role(&t.to_ascii_lowercase()));
         let reason = match valid {
             Some(r) => Reason::Valid(r),
+            None if abstract_only => Reason::Abstract(value.trim().to_string()),
             None => Reason::Invalid(value.trim().to_string()),
         };
         reason.evaluation().with_data(serde_json::json!({ "role": value }))

@@ -17,7 +17,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A button without a name is announced only as \"button\": screen reader and voice control users can't tell what it does or ask for it by name.",
     fix: "Give the button visible text, or aria-label / aria-labelledby when it shows only an icon, e.g. <button aria-label=\"Close\"><svg aria-hidden=\"true\">…</svg></button>.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<button>Save</button>",
             "<input type=\"submit\" value=\"Send\">",

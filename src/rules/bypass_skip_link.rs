@@ -1,9 +1,11 @@
 //! `bypass-skip-link`: the page has a link that moves focus to a place in the page, such as
 //! "Skip to main content" (ACT ye5d6e, an input to `bypass-blocks`). Whether its target is where
 //! the non-repeated content starts needs a person, so a page with such a link passes and one
-//! without is `cantTell` (it may have other ways to bypass, or nothing to bypass).
+//! without is `cantTell` (it may have other ways to bypass, or nothing to bypass). Pages with a
+//! `main` landmark are left to `bypass-landmark`: assistive technologies jump to it, so a
+//! missing skip link there is not worth a review item.
 
-use super::bypass_blocks::skip_link;
+use super::bypass_blocks::{main_landmark, skip_link};
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
@@ -51,7 +53,7 @@ impl Rule for BypassSkipLink {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        if !cx.snap.is_html_page() {
+        if !cx.snap.is_html_page() || (main_landmark(cx).is_some() && skip_link(cx).is_none()) {
             return Vec::new();
         }
         cx.snap.root_element().into_iter().collect()

@@ -219,11 +219,13 @@ fn snap_key(cx: &Context) -> (usize, usize) {
 
 type NameSets = std::collections::HashMap<NodeId, std::rc::Rc<Vec<NodeId>>>;
 
+/// The check (snapshot identity), the rule and its sets.
+type CachedSets = ((usize, usize), &'static str, NameSets);
+
 thread_local! {
     /// The identical-name sets a rule's `applicable` found, for its `evaluate` calls on the same
     /// check (rules run one after the other, `applicable` first): keeps evaluation linear.
-    static NAME_SETS: std::cell::RefCell<Option<((usize, usize), &'static str, NameSets)>> =
-        const { std::cell::RefCell::new(None) };
+    static NAME_SETS: std::cell::RefCell<Option<CachedSets>> = const { std::cell::RefCell::new(None) };
 }
 
 /// `identical_name_sets` for rule `rule`, remembered for [`identical_name_set_of`].

@@ -23,7 +23,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "An element that reacts to clicks but is not focusable can't be used by keyboard, switch or screen reader users (WCAG 2.1.1 Keyboard).",
     fix: "Use a <button> or <a href> for it; if it must stay a custom element, add tabindex=\"0\", an interactive role and Enter/Space key handling.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<button onclick=\"save()\">Save</button>",
             "<div role=\"button\" tabindex=\"0\" onclick=\"save()\">Save</div>",

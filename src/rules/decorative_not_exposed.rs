@@ -21,7 +21,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "An element marked decorative that is focusable or has ARIA attributes is exposed anyway, with its original role: screen reader users meet content the author meant to hide, often without a useful name.",
     fix: "Either make it truly decorative (drop the aria-* attributes and tabindex) or remove role=\"none\"/alt=\"\" and give it a proper name.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<img src=\"logo.png\" alt=\"\">",
             "<img src=\"logo.png\" alt=\"\" aria-hidden=\"true\">",

@@ -21,7 +21,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A lang attribute on part of the page tells screen readers to switch pronunciation; an unknown tag is ignored or read with the wrong rules.",
     fix: "Start the lang value with a registered language subtag, e.g. lang=\"en\" or lang=\"pt-BR\"; remove lang if it is not a human language.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<html lang=\"es\"><body><article lang=\"en\">They wandered into a bar.</article></body></html>",
             "<html lang=\"es\"><body><div lang=\"EN\"><img src=\"a.jpg\" alt=\"Fireworks over Paris\"></div></body></html>",

@@ -17,7 +17,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A field without a name is announced only by its type (\"edit text\", \"checkbox\"): screen reader users can't tell what to enter, and voice control users can't target it.",
     fix: "Associate a visible <label> (<label for=\"email\">Email</label><input id=\"email\">), or use aria-labelledby pointing at the visible text.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<label>First name <input></label>",
             "<label for=\"c\">Country</label><select id=\"c\"><option>Wales</option></select>",

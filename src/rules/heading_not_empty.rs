@@ -16,7 +16,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "Screen reader users navigate by headings: an empty heading is announced as \"heading level 1\" with nothing after it, a stop that leads nowhere.",
     fix: "Put text in the heading, or remove the element if it is only used for spacing or styling.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<h1>ACT rules</h1>",
             "<div role=\"heading\" aria-level=\"2\">Pricing</div>",

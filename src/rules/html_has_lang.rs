@@ -18,7 +18,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "Screen readers pick the voice and pronunciation rules from the page language; without it text is read with the user's default language, often unintelligibly.",
     fix: "Add a lang attribute with the page's main language to the <html> element, e.g. <html lang=\"en\">.",
-    examples: Examples {
+    examples: examples! {
         pass: &["<html lang=\"en\"><body>Hello</body></html>"],
         fail: &[
             "<html><body>Hello</body></html>",

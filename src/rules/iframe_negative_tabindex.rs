@@ -20,7 +20,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A negative tabindex on an iframe removes everything inside it from the Tab order: its links and controls can't be reached with the keyboard.",
     fix: "Remove the negative tabindex from the iframe (or make the frame's content non-interactive if it really should be skipped).",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<iframe srcdoc=\"<a href='/'>Home</a>\"></iframe>",
             "<iframe tabindex=\"0\" srcdoc=\"<a href='/'>Home</a>\"></iframe>",

@@ -17,7 +17,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "Screen readers list and announce frames by their name: without one, people can't tell what an embedded frame holds before entering it.",
     fix: "Add a title that describes the frame's content, e.g. <iframe src=\"map.html\" title=\"Store location map\">.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<iframe title=\"Grocery list\" src=\"list.html\"></iframe>",
             "<div id=\"t\">Grocery list</div><iframe aria-labelledby=\"t\" src=\"list.html\"></iframe>",

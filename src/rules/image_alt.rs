@@ -17,7 +17,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "People who can't see an image rely on its text alternative; an image without one is announced by its file name or skipped without notice.",
     fix: "Add alt text that says what the image conveys, e.g. <img src=\"chart.png\" alt=\"Sales doubled in 2024\">; if it is decorative, use alt=\"\".",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<img src=\"logo.png\" alt=\"Acme logo\">",
             "<img src=\"swirl.png\" alt=\"\">",

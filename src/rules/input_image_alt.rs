@@ -18,7 +18,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "An image button's text alternative is the button's name: without one, screen readers announce \"Submit Query\" or the image's file name instead of what the button does.",
     fix: "Add an alt attribute naming the action, e.g. <input type=\"image\" src=\"search.svg\" alt=\"Search\">.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<input type=\"image\" src=\"search.svg\" alt=\"Search\">",
             "<input type=\"image\" src=\"search.svg\" aria-label=\"Search\">",

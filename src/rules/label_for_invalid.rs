@@ -20,7 +20,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A label whose for attribute names a missing id or an element that can't be labelled is not connected to any control: screen readers don't announce it and clicking it doesn't focus the field.",
     fix: "Set for to the id of the input, select, textarea or button it describes (ids are case-sensitive), or wrap the control inside the label.",
-    examples: Examples {
+    examples: examples! {
         pass: &["<label for=\"email\">Email</label> <input id=\"email\" type=\"email\">"],
         fail: &[
             "<label for=\"emial\">Email</label> <input id=\"email\" type=\"email\">",

@@ -64,10 +64,10 @@ fn find(cx: &Context) -> Found {
         }
         found.targets.push(id);
         let key = (role, common::fold(cx.tree.name(id)));
-        if seen.contains_key(&key) {
-            found.repeats.insert(id, role);
+        if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(key) {
+            slot.insert(id);
         } else {
-            seen.insert(key, id);
+            found.repeats.insert(id, role);
         }
     }
     found

@@ -86,10 +86,10 @@ fn has_text_outside_links(cx: &Context, block: NodeId) -> bool {
     let mut walk = cx.snap.descendants(block);
     while let Some(id) = walk.next() {
         match &cx.snap.node(id).data {
-            NodeData::Text(t) if !t.trim().is_empty() => {
-                if cx.snap.parent_element(id).is_some_and(|p| common::is_included(cx, p)) {
-                    return true;
-                }
+            NodeData::Text(t)
+                if !t.trim().is_empty() && cx.snap.parent_element(id).is_some_and(|p| common::is_included(cx, p)) =>
+            {
+                return true;
             }
             NodeData::Element(_) => {
                 let style = cx.tree.style(id);
@@ -212,6 +212,9 @@ mod tests {
         assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"font-weight: bold\">terms</a> now.</p>")), Some(Outcome::Passed));
         assert_eq!(first(&format!("{base}<p>Read <a href=\"/\"><u>terms</u></a> now.</p>")), Some(Outcome::Passed));
         assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"text-decoration: underline dotted\">terms</a> now.</p>")), Some(Outcome::Passed));
+        // A border without a visible style, or a decoration colour alone, is no cue.
+        assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"border-bottom: 1px none\">terms</a> now.</p>")), Some(Outcome::Failed));
+        assert_eq!(first(&format!("{base}<p>Read <a href=\"/\" style=\"text-decoration: red\">terms</a> now.</p>")), Some(Outcome::Failed));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A link without a name is announced as \"link\" or by its URL: people using screen readers or voice control can't tell where it goes.",
     fix: "Put text inside the link, or give its only image an alt text; for icon links use aria-label, e.g. <a href=\"/cart\" aria-label=\"Cart\"><svg aria-hidden=\"true\">…</svg></a>.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<a href=\"/about\">About us</a>",
             "<a href=\"/\"><img src=\"logo.png\" alt=\"Home\"></a>",

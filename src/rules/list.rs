@@ -1,6 +1,7 @@
 //! `list`: `<ul>` and `<ol>` that are exposed as lists contain only `<li>`, `<script>` and
 //! `<template>` children (hidden children aside), and no loose text (WCAG 1.3.1, after
-//! axe-core's `list`).
+//! axe-core's `list`). A child with role `listitem` is accepted whatever its element: it is
+//! exposed as an item, which is what matters to assistive technologies.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
@@ -72,10 +73,11 @@ impl Rule for List {
             if el.is_html("script") || el.is_html("template") || !common::is_included(cx, child) {
                 continue;
             }
-            if !el.is_html("li") {
+            let role = common::semantic_role(cx, child);
+            if !el.is_html("li") && role != Some("listitem") {
                 return Reason::Invalid(format!("a <{}>", el.name)).evaluation();
             }
-            if let Some(role) = common::semantic_role(cx, child).filter(|r| *r != "listitem") {
+            if let Some(role) = role.filter(|r| *r != "listitem") {
                 return Reason::Invalid(format!("an <li> with role \"{role}\"")).evaluation();
             }
         }

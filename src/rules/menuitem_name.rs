@@ -16,7 +16,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A menu item without a name is announced only as \"menu item\": screen reader users can't tell the commands of the menu apart.",
     fix: "Give the item text, or aria-label when it shows only an icon, e.g. <button role=\"menuitem\" aria-label=\"New file\"><img src=\"new.svg\" alt=\"\"></button>.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<div role=\"menu\"><button role=\"menuitem\">New file</button></div>",
             "<div role=\"menu\"><button role=\"menuitem\" title=\"New file\"><img src=\"f.svg\" alt=\"\"></button></div>",

@@ -5,6 +5,22 @@
 //! owns the wording, the `Rule` impl, then tests. Rules read only the accessibility tree and
 //! the snapshot through shared predicates in `crate::a11y`.
 
+/// `examples! { pass: &[..], fail: &[..], inapplicable: &[..] }` builds a rule's [`Examples`].
+/// They are documentation and test input only, so a wasm build (not under test) keeps them out
+/// of the binary: empty lists there save ~16 KB.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+macro_rules! examples {
+    ($($field:tt)*) => {
+        Examples { $($field)* }
+    };
+}
+#[cfg(not(any(test, not(target_arch = "wasm32"))))]
+macro_rules! examples {
+    ($($field:tt)*) => {
+        Examples { pass: &[], fail: &[], inapplicable: &[] }
+    };
+}
+
 pub(crate) mod common;
 pub(crate) mod table;
 pub(crate) mod wcag;
@@ -70,6 +86,7 @@ mod bypass_heading;
 mod bypass_skip_link;
 mod audio_text_alternative;
 mod video_transcript;
+mod media_autoplay_audio;
 mod link_in_text_block;
 mod table_headers;
 mod aria_describedby_target;
@@ -350,6 +367,7 @@ pub static ALL: &[&dyn Rule] = &[
     &bypass_skip_link::BypassSkipLink,
     &audio_text_alternative::AudioTextAlternative,
     &video_transcript::VideoTranscript,
+    &media_autoplay_audio::MediaAutoplayAudio,
     &link_in_text_block::LinkInTextBlock,
     &table_headers::TableHeaders,
     &aria_describedby_target::AriaDescribedbyTarget,

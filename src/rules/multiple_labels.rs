@@ -22,7 +22,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "Browsers join several labels into one name, but some screen readers announce only one of them, so users may hear an incomplete or wrong label.",
     fix: "Keep one <label> per control and put all of its text there; use aria-describedby for extra hints.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<label for=\"n\">Name</label> <input id=\"n\">",
             "<label>Name <input></label>",

@@ -26,11 +26,10 @@ pub const META: RuleMeta = RuleMeta {
 };
 
 /// Roles of controls that must not hold other controls: links and the widgets whose children
-/// are presentational. (A combobox or textbox legitimately owns options or editable content.)
-const OUTER: &[&str] = &[
-    "button", "checkbox", "link", "menuitem", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "tab",
-    "slider",
-];
+/// are presentational. (A combobox or textbox legitimately owns options or editable content,
+/// and a `menuitem` may hold its submenu.)
+const OUTER: &[&str] =
+    &["button", "checkbox", "link", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "tab", "slider"];
 
 /// Roles that count as a nested control inside one of `OUTER`.
 const CONTROLS: &[&str] = &[
@@ -109,6 +108,14 @@ mod tests {
         assert_eq!(fails("<div contenteditable role=textbox><a href=/x>x</a></div>"), 0);
         let first = |html: &str| outcomes("nested-interactive", html).first().map(|o| o.0);
         assert_eq!(first("<button><select><option>a</option></select></button>"), Some(Outcome::Failed));
+    }
+
+    #[test]
+    fn composite_widgets_own_their_items() {
+        let all_pass = |html: &str| outcomes("nested-interactive", html).iter().all(|o| o.0 == Outcome::Passed);
+        assert!(all_pass("<select><option>a</option><option>b</option></select>"));
+        assert!(all_pass("<ul role=\"menu\"><li role=\"menuitem\">File<ul role=\"menu\"><li role=\"menuitem\">Open</li></ul></li></ul>"));
+        assert!(all_pass("<div role=\"listbox\" tabindex=\"0\"><div role=\"option\">a</div></div>"));
     }
 
     #[test]

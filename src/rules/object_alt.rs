@@ -19,7 +19,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "An <object> showing an image or playing media needs a text alternative; fallback content inside it is not used when the resource loads.",
     fix: "Name the object with aria-label, aria-labelledby or title, e.g. <object data=\"talk.mp3\" title=\"Moon speech\"></object>.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<object aria-label=\"Moon speech\" data=\"moon.mp3\"></object>",
             "<object title=\"Rabbit short\" data=\"rabbit.mp4\"></object>",

@@ -14,7 +14,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "The page title is the first thing a screen reader announces and what tabs, bookmarks and history show; without it people can't tell pages apart.",
     fix: "Add a <title> inside <head> that describes the page, e.g. <title>Checkout – Acme</title>.",
-    examples: Examples {
+    examples: examples! {
         pass: &["<html><head><title>Checkout – Acme</title></head><body></body></html>"],
         fail: &[
             "<html><head></head><body><p>Hello</p></body></html>",

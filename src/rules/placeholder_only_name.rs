@@ -21,7 +21,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A placeholder vanishes while typing and is often faint, so people lose track of what the field is for (WCAG 3.3.2 Labels or Instructions asks for a persistent label).",
     fix: "Add a visible <label> (or aria-labelledby pointing at visible text); keep the placeholder only for an example value.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<label for=\"q\">Search</label> <input id=\"q\" type=\"search\" placeholder=\"e.g. shoes\">",
             "<label>Comment <textarea placeholder=\"Be nice\"></textarea></label>",

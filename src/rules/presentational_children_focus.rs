@@ -19,7 +19,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "Buttons, checkboxes, tabs, images and similar roles hide their content from assistive technologies; a focusable element inside them is reached with Tab but announced without a role or name.",
     fix: "Move the focusable element out of the control (place the link next to the checkbox, not inside), or remove it from the Tab order.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<button>Save</button> <button aria-label=\"save options\" aria-expanded=\"false\">▼</button>",
             "<p><span role=\"checkbox\" aria-checked=\"false\" tabindex=\"0\">I agree to the</span> <a href=\"/terms\">terms</a></p>",

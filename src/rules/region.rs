@@ -121,10 +121,8 @@ fn targets(cx: &Context) -> Vec<NodeId> {
         let i = id.index();
         if !common::is_included(cx, id) || !content[i] {
             walk.skip_subtree_of(id);
-        } else if common::is_landmark(cx, id) {
-            out.push(id);
-            walk.skip_subtree_of(id);
-        } else if !landmark[i] {
+        } else if common::is_landmark(cx, id) || !landmark[i] {
+            // A landmark (passes), or the top of content holding no landmark (fails).
             out.push(id);
             walk.skip_subtree_of(id);
         } else if direct_text(id) {

@@ -1,7 +1,8 @@
 //! `skip-link`: on an HTML page, a same-page link (`href="#x"`) points at something that
 //! exists: an element with id `x`, or else an `<a name="x">` (HTML's "indicated part of the
-//! document"; the fragment is percent-decoded). `#` alone and `#top` scroll to the top and
-//! are not judged. Best practice, after axe-core's `skip-link`.
+//! document"; the fragment is percent-decoded). `#` alone and `#top` scroll to the top,
+//! `#/…` and `#!…` are client-side routes, and links given another role (tabs, buttons) are
+//! script hooks: none of these is judged. Best practice, after axe-core's `skip-link`.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
@@ -71,7 +72,9 @@ fn percent_decode(s: &str) -> String {
 fn fragment(cx: &Context, id: NodeId) -> Option<String> {
     let href = cx.snap.element(id)?.attr("href")?.trim();
     let frag = percent_decode(href.strip_prefix('#')?);
-    (!frag.is_empty() && !frag.eq_ignore_ascii_case("top")).then_some(frag)
+    // `#/path` and `#!path` are client-side routes, not places in the page.
+    let route = frag.starts_with('/') || frag.starts_with('!');
+    (!frag.is_empty() && !route && !frag.eq_ignore_ascii_case("top")).then_some(frag)
 }
 
 /// The rule.
@@ -87,7 +90,13 @@ impl Rule for SkipLink {
             return Vec::new();
         }
         common::elements(cx)
-            .filter(|(id, el)| el.is_html("a") && fragment(cx, *id).is_some() && common::is_included(cx, *id))
+            .filter(|(id, el)| {
+                // Links only: a same-page href on a tab or button is a widget's script hook.
+                el.is_html("a")
+                    && common::semantic_role(cx, *id) == Some("link")
+                    && fragment(cx, *id).is_some()
+                    && common::is_included(cx, *id)
+            })
             .map(|(id, _)| id)
             .collect()
     }
@@ -128,5 +137,6 @@ mod tests {
         assert_eq!(first(page("<a href=\"#caf%C3%A9\">x</a><div id=\"café\"></div>")), Some(Outcome::Passed));
         assert_eq!(first(page("<a href=\"#Main\">x</a><div id=\"main\"></div>")), Some(Outcome::Failed));
         assert_eq!(super::percent_decode("a%2"), "a%2");
+        assert!(outcomes("skip-link", &page("<a href=\"#/settings\">x</a><a href=\"#tab\" role=\"tab\">t</a>")).is_empty());
     }
 }

@@ -16,7 +16,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "The <summary> is the button that expands its <details>: without a name, screen reader users hear only \"disclosure triangle\" or \"button\" and can't tell what it reveals.",
     fix: "Put text in the summary, e.g. <summary>Opening times</summary>, or give it aria-label.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<details><summary>Opening times</summary><p>24/7</p></details>",
             "<details><summary aria-label=\"Opening times\"></summary><p>24/7</p></details>",

@@ -17,7 +17,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "An SVG given role=\"img\" is announced as an image: without a name, people who can't see it don't know what it shows. SVG <text> inside it does not name it.",
     fix: "Add a <title> as the SVG's first child or an aria-label, e.g. <svg role=\"img\" aria-label=\"Sales up 20%\">…</svg>; if it is decorative, use aria-hidden=\"true\" instead of role=\"img\".",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             "<svg role=\"img\" width=\"10\" height=\"10\"><title>1 circle</title><circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>",
             "<svg><circle role=\"graphics-symbol\" aria-label=\"1 circle\" cx=\"5\" cy=\"5\" r=\"4\"/></svg>",

@@ -19,7 +19,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Static,
     help: "A positive tabindex moves the element ahead of all others in the Tab order: keyboard and screen reader users are sent through the page in an order that no longer follows what they see (WCAG 2.4.3 Focus Order).",
     fix: "Use tabindex=\"0\" (or no tabindex on native controls) and order the markup the way it should be navigated.",
-    examples: Examples {
+    examples: examples! {
         pass: &["<div tabindex=\"0\">Panel</div>", "<button tabindex=\"-1\">Later</button>"],
         fail: &["<a href=\"/a\">A</a> <button tabindex=\"3\">Jump</button>"],
         inapplicable: &["<button>Save</button>", "<div tabindex=\"x\">Not a number</div>"],

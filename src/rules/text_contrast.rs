@@ -25,7 +25,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Renderer,
     help: "Low-contrast text is hard or impossible to read for people with low vision or colour deficiencies, and for everyone on a phone in sunlight.",
     fix: "Darken the text or lighten its background (or the reverse) until the ratio is at least 4.5:1, or 3:1 for text of 24px, or 18.66px bold, and larger; the finding suggests the nearest passing text colour.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             r#"<p style="color: #333; background: #fff">Readable text</p>"#,
             r#"<p style="color: #000; font-size: 18pt; background: #666">Large text needs only 3:1</p>"#,

@@ -19,7 +19,7 @@ pub const META: RuleMeta = RuleMeta {
     needs: Needs::Renderer,
     help: "Text at 7:1 (4.5:1 when large) stays readable for people with moderately low vision who don't use magnification or contrast tools.",
     fix: "Darken the text or lighten its background (or the reverse) until the ratio is at least 7:1, or 4.5:1 for text of 24px, or 18.66px bold, and larger; the finding suggests the nearest passing text colour.",
-    examples: Examples {
+    examples: examples! {
         pass: &[
             r#"<p style="color: #333; background: #fff">Readable text</p>"#,
             r#"<p style="color: #000; font-size: 18pt; background: #777">Large text needs 4.5:1</p>"#,

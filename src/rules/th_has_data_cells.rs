@@ -178,10 +178,12 @@ fn html_counts(cx: &Context, table: NodeId) -> Option<Rc<HashMap<NodeId, usize>>
 
 type CountsKey = (usize, usize, NodeId);
 
+/// A table's header counts (`None`: too large to model).
+type Counts = Option<Rc<HashMap<NodeId, usize>>>;
+
 thread_local! {
     /// The last table's header counts (see `html_counts`).
-    static COUNTS: std::cell::RefCell<Option<(CountsKey, Option<Rc<HashMap<NodeId, usize>>>)>> =
-        const { std::cell::RefCell::new(None) };
+    static COUNTS: std::cell::RefCell<Option<(CountsKey, Counts)>> = const { std::cell::RefCell::new(None) };
 }
 
 #[cfg(test)]
