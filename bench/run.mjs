@@ -266,5 +266,7 @@ function report(res) {
   }
   L.push('', '## When measured', '', 'The machine has 2 cores; the 1-minute load average at each measurement:', '');
   for (const [w, list] of [...when].sort()) L.push(`- ${w}: ${list.join(', ')}`);
+  L.push('', 'A figure measured at a load above the core count ran on a share of a core: it is inflated, and a ratio');
+  L.push('against a figure measured at a lower load overstates the gap (the 200k axe Chromium run, when so marked).');
   return L.join('\n') + '\n';
 }
