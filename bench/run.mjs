@@ -234,6 +234,7 @@ function report(res) {
     L.push(`| ${fmt(a['native-check'])} | ${fmt(a['node-check'])} | ${fmt(a['native-parse'])} | ${fmt(a['axe-chromium'])} | ${fmt(a['axe-jsdom'])} | ${ratio(ms('act', 'axe-chromium'), ms('act', 'node-check'))} |`);
     L.push('', 'Pages are checked as text: linked stylesheets and images are not loaded by any tool (Chromium aborts');
     L.push('every non-file request); axe in Chromium counts `axe.run()` only, not loading a fresh page per test case.');
+    if (a['axe-chromium']?.failed) L.push(`axe could not run on ${a['axe-chromium'].failed} pages (XML and SVG documents, where the injected script does not run, and pages that navigate away); they count 0 ms for axe.`);
   }
   const s = meta.sizes ?? {};
   const kb = (x) => (x ? `${(x / 1024).toFixed(0)} KB` : '–');
@@ -265,5 +266,7 @@ function report(res) {
   }
   L.push('', '## When measured', '', 'The machine has 2 cores; the 1-minute load average at each measurement:', '');
   for (const [w, list] of [...when].sort()) L.push(`- ${w}: ${list.join(', ')}`);
+  L.push('', 'A figure measured at a load above the core count ran on a share of a core: it is inflated, and a ratio');
+  L.push('against a figure measured at a lower load overstates the gap (the 200k axe Chromium run, when so marked).');
   return L.join('\n') + '\n';
 }
