@@ -55,3 +55,18 @@ fn fragments_skip_page_rules() {
     let report = check_html(fragment, &forced).expect("checked");
     assert!(report.results.iter().any(|f| f.rule == "page-has-title"));
 }
+
+#[test]
+fn per_check_caches_never_leak_into_the_next_check() {
+    // Two pages of the same shape, checked one after the other: rules that cache work between
+    // `applicable` and `evaluate` must see only their own page.
+    let options = Options { rules: Some(vec!["link-identical-names".into()]), include_passed: true, ..Options::default() };
+    let same = "<html lang=en><title>t</title><a href=/a>More</a><a href=/a>More</a>";
+    let differ = "<html lang=en><title>t</title><a href=/a>More</a><a href=/b>More</a>";
+    for _ in 0..3 {
+        let a = check_html(same, &options).expect("checked");
+        let b = check_html(differ, &options).expect("checked");
+        assert!(a.results.iter().all(|f| f.outcome == Outcome::Passed), "{:#?}", a.results);
+        assert!(b.results.iter().all(|f| f.outcome != Outcome::Passed), "{:#?}", b.results);
+    }
+}

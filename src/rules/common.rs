@@ -212,38 +212,33 @@ pub(crate) fn identical_name_sets(
     order.into_iter().filter_map(|(id, key)| shared.get(&key).map(|set| (id, set.clone()))).collect()
 }
 
-/// Identity of a check's snapshot for the caches below (address and size).
-fn snap_key(cx: &Context) -> (usize, usize) {
-    (std::ptr::from_ref(cx.snap) as usize, cx.snap.len())
-}
-
 type NameSets = std::collections::HashMap<NodeId, std::rc::Rc<Vec<NodeId>>>;
 
-/// The check (snapshot identity), the rule and its sets.
-type CachedSets = ((usize, usize), &'static str, NameSets);
-
-thread_local! {
-    /// The identical-name sets a rule's `applicable` found, for its `evaluate` calls on the same
-    /// check (rules run one after the other, `applicable` first): keeps evaluation linear.
-    static NAME_SETS: std::cell::RefCell<Option<CachedSets>> = const { std::cell::RefCell::new(None) };
+/// Targets in tree order and their identical-name sets, computed once per check and rule
+/// (the tree's memo, keyed by the rule id) so that `evaluate` stays linear.
+fn name_sets(
+    cx: &Context,
+    rule: &'static str,
+    pred: impl Fn(NodeId, &Element) -> bool,
+    group: impl Fn(NodeId) -> u32,
+) -> std::rc::Rc<(Vec<NodeId>, NameSets)> {
+    cx.tree.memo(rule, || {
+        let sets = identical_name_sets(cx, pred, group);
+        (sets.iter().map(|(id, _)| *id).collect(), sets.into_iter().collect())
+    })
 }
 
-/// `identical_name_sets` for rule `rule`, remembered for [`identical_name_set_of`].
+/// Targets of an identical-names rule `rule`.
 pub(crate) fn identical_name_targets(
     cx: &Context,
     rule: &'static str,
     pred: impl Fn(NodeId, &Element) -> bool,
     group: impl Fn(NodeId) -> u32,
 ) -> Vec<NodeId> {
-    let sets = identical_name_sets(cx, pred, group);
-    let targets = sets.iter().map(|(id, _)| *id).collect();
-    let map: NameSets = sets.into_iter().collect();
-    NAME_SETS.with(|c| *c.borrow_mut() = Some((snap_key(cx), rule, map)));
-    targets
+    name_sets(cx, rule, pred, group).0.clone()
 }
 
-/// The set `target` belongs to, from the last [`identical_name_targets`] of this rule and check
-/// (recomputed if that is not available).
+/// The set of elements sharing `target`'s name under rule `rule`.
 pub(crate) fn identical_name_set_of(
     cx: &Context,
     rule: &'static str,
@@ -251,18 +246,7 @@ pub(crate) fn identical_name_set_of(
     pred: impl Fn(NodeId, &Element) -> bool,
     group: impl Fn(NodeId) -> u32,
 ) -> Vec<NodeId> {
-    let cached = NAME_SETS.with(|c| {
-        c.borrow().as_ref().and_then(|(key, r, map)| {
-            (*key == snap_key(cx) && *r == rule).then(|| map.get(&target).map(|s| s.to_vec()).unwrap_or_default())
-        })
-    });
-    cached.unwrap_or_else(|| {
-        identical_name_sets(cx, pred, group)
-            .into_iter()
-            .find(|(id, _)| *id == target)
-            .map(|(_, s)| s.to_vec())
-            .unwrap_or_default()
-    })
+    name_sets(cx, rule, pred, group).1.get(&target).map(|s| s.to_vec()).unwrap_or_default()
 }
 
 /// A URL attribute as a comparable string: trimmed, fragment kept (it names a different place).

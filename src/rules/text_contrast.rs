@@ -492,7 +492,7 @@ mod tests {
     /// styles `set` makes (independent of the cascade).
     fn run(html: &str, set: Set, missing: bool) -> Vec<(String, Evaluation, Evaluation)> {
         let snap = parse_html(html, DocumentKind::Html);
-        let mut styles = Styles { computed: vec![ComputedStyle::default(); snap.len()], missing: Vec::new(), orientation_queried: false };
+        let mut styles = Styles { computed: vec![ComputedStyle::default(); snap.len()], missing: Vec::new(), orientation_queried: false, size_queried: false };
         if missing {
             styles.missing.push(MissingResource { url: "a.css".into(), resolved: "a.css".into(), reason: "not found".into() });
         }

@@ -110,9 +110,6 @@ impl Rule for ThHasDataCells {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        // A new check: forget the previous check's tables (a freed snapshot's address can be
-        // reused by the next one).
-        COUNTS.with(|c| *c.borrow_mut() = None);
         common::elements(cx)
             .filter(|(id, el)| {
                 common::is_html(el)
@@ -151,11 +148,11 @@ impl Rule for ThHasDataCells {
 
 /// For each header cell of the HTML table `table`, the number of cells (inheriting role `cell`)
 /// it is assigned to; `None` when the table is too large to model. Memoised per table for the
-/// current check (reset by `applicable`), since every header of a table asks.
+/// check (in the tree's memo), since every header of a table asks.
 fn html_counts(cx: &Context, table: NodeId) -> Option<Rc<HashMap<NodeId, usize>>> {
-    let key = (std::ptr::from_ref(cx.snap) as usize, cx.snap.len(), table);
-    if let Some(hit) = COUNTS.with(|c| c.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
-        return hit;
+    let tables = cx.tree.memo("th-has-data-cells/tables", || std::cell::RefCell::new(HashMap::<NodeId, Counts>::new()));
+    if let Some(hit) = tables.borrow().get(&table) {
+        return hit.clone();
     }
     let counts = Grid::html(cx.snap, table).and_then(|g| {
         let lists = g.assigned_headers(cx.snap)?;
@@ -172,19 +169,13 @@ fn html_counts(cx: &Context, table: NodeId) -> Option<Rc<HashMap<NodeId, usize>>
         }
         Some(Rc::new(counts))
     });
-    COUNTS.with(|c| *c.borrow_mut() = Some((key, counts.clone())));
+    tables.borrow_mut().insert(table, counts.clone());
     counts
 }
-
-type CountsKey = (usize, usize, NodeId);
 
 /// A table's header counts (`None`: too large to model).
 type Counts = Option<Rc<HashMap<NodeId, usize>>>;
 
-thread_local! {
-    /// The last table's header counts (see `html_counts`).
-    static COUNTS: std::cell::RefCell<Option<(CountsKey, Counts)>> = const { std::cell::RefCell::new(None) };
-}
 
 #[cfg(test)]
 mod tests {

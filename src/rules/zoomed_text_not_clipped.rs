@@ -136,15 +136,15 @@ fn judge(cx: &Context, small: &Styles, p: NodeId, lines: &mut HashMap<NodeId, us
     Some(if unsure { Reason::MaybeClipped } else { Reason::NotClipped })
 }
 
-/// Verdicts by target for this check (see `common::snap_key`), computed once in `applicable`.
-type Verdicts = HashMap<NodeId, Evaluation>;
+/// Targets in tree order and their verdicts, computed once per check (the tree's memo): the
+/// zoomed restyle is the expensive part.
+type Verdicts = (Vec<NodeId>, HashMap<NodeId, Evaluation>);
 
-thread_local! {
-    static VERDICTS: std::cell::RefCell<Option<(usize, usize, Verdicts)>> = const { std::cell::RefCell::new(None) };
-}
-
-fn key(cx: &Context) -> (usize, usize) {
-    (std::ptr::from_ref(cx.snap) as usize, cx.snap.len())
+fn memoised(cx: &Context) -> std::rc::Rc<Verdicts> {
+    cx.tree.memo("zoomed-text-not-clipped/verdicts", || {
+        let found = verdicts(cx);
+        (found.iter().map(|(id, _)| *id).collect(), found.into_iter().collect())
+    })
 }
 
 fn verdicts(cx: &Context) -> Vec<(NodeId, Evaluation)> {
@@ -152,7 +152,7 @@ fn verdicts(cx: &Context) -> Vec<(NodeId, Evaluation)> {
         let st = cx.tree.style(id);
         clips(st.overflow_x) || clips(st.overflow_y)
     });
-    if !clipping && !crate::style::size_queried() {
+    if !clipping && !cx.styles.size_queried {
         return Vec::new();
     }
     let options = crate::options::Options { viewport: ZOOMED, ..cx.options.clone() };
@@ -180,21 +180,11 @@ impl Rule for ZoomedTextNotClipped {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        let found = verdicts(cx);
-        let targets = found.iter().map(|(id, _)| *id).collect();
-        let (a, b) = key(cx);
-        VERDICTS.with(|v| *v.borrow_mut() = Some((a, b, found.into_iter().collect())));
-        targets
+        memoised(cx).0.clone()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let (a, b) = key(cx);
-        let cached = VERDICTS.with(|v| {
-            v.borrow().as_ref().filter(|(x, y, _)| *x == a && *y == b).and_then(|(_, _, m)| m.get(&target).cloned())
-        });
-        cached
-            .or_else(|| verdicts(cx).into_iter().find(|(id, _)| *id == target).map(|(_, e)| e))
-            .unwrap_or_else(|| Reason::NotClipped.evaluation())
+        memoised(cx).1.get(&target).cloned().unwrap_or_else(|| Reason::NotClipped.evaluation())
     }
 }
 

@@ -135,7 +135,8 @@ pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_f
         computed[id.index()] = style;
     }
     let orientation_queried = super::media::ORIENTATION_QUERIED.with(|q| q.get());
-    Styles { computed, missing: c.missing, orientation_queried }
+    let size_queried = super::media::SIZE_QUERIED.with(|q| q.get());
+    Styles { computed, missing: c.missing, orientation_queried, size_queried }
 }
 
 /// The hashes an element contributes to its descendants' bloom filter.

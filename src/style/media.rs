@@ -7,6 +7,8 @@ use cssparser::{Parser, Token};
 use super::values::{self, Ctx};
 use crate::options::ColorScheme;
 
+// Flags a single `cascade::compute` call resets at its start and reads into `Styles` at its
+// end (media queries are evaluated deep inside sheet parsing, far from the `Styles` value).
 thread_local! {
     /// Set when a media query asks for `orientation`: the cascade reports it so the
     /// orientation-lock rule computes the other orientation only for pages that ask.

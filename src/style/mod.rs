@@ -278,6 +278,9 @@ pub struct Styles {
     pub missing: Vec<MissingResource>,
     /// Whether a media query asked for `orientation` (only then can a style depend on it).
     pub orientation_queried: bool,
+    /// Whether a media query asked for the viewport's size (`width`, `height`, `aspect-ratio`):
+    /// rules that restyle for another viewport skip pages where nothing depends on it.
+    pub size_queried: bool,
 }
 
 impl Styles {
@@ -296,13 +299,6 @@ impl Styles {
 /// Compute styles for every node of `snap`.
 pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
-}
-
-/// Whether the last styles computed on this thread had a media query on the viewport's size
-/// (rules that recompute styles for another viewport size skip pages where nothing depends on
-/// it).
-pub(crate) fn size_queried() -> bool {
-    media::SIZE_QUERIED.with(|q| q.get())
 }
 
 /// Styles as they would be in the other orientation (`@media (orientation)` flipped, everything
