@@ -1,7 +1,7 @@
 //! `element-lang-matches-content`: an element's `lang` names the language of the text that
 //! inherits it (ACT off6ek, WCAG 3.1.2). Detection as in `html-lang-matches-content`: it
-//! answers only when reliable, so the short passages `lang` usually marks (a quoted phrase, a
-//! greeting) are `cantTell`.
+//! answers only on clear evidence (a sentence of eight words or more), so the short passages
+//! `lang` usually marks (a quoted phrase, a greeting) are `cantTell`.
 
 use super::common;
 use super::html_lang_matches_content::{detect, known_primary, text_in_scope, Detection};

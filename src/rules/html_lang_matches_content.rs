@@ -3,16 +3,18 @@
 //!
 //! The text judged is what inherits its language from `<html>`: the title and the rendered or
 //! exposed text outside elements with their own `lang`, plus `alt`/`aria-label`/`title`
-//! attribute text there. Its language is detected by our own compact detector (script by
-//! Unicode block, then the most frequent words of about 40 languages; 60 languages in all), and
-//! the rule answers only when the answer is clear, which takes a few sentences: shorter or mixed
-//! text, languages the detector doesn't know, and near relatives (Dutch/Afrikaans,
-//! Danish/Norwegian...) are `cantTell`. Text clearly in a script the declared language isn't
-//! written in fails even when its language isn't known. The helpers are shared with
-//! `element-lang-matches-content`.
+//! attribute text there. Its language is detected by our own compact detector (`lang_detect`:
+//! the script by Unicode block, then the most frequent words of 42 languages; 63 languages in
+//! all), and the rule answers only on clear evidence, which takes at least a plain sentence:
+//! shorter or mixed text, languages the detector doesn't know, and near relatives
+//! (Dutch/Afrikaans, Danish/Norwegian...) are `cantTell`. Text clearly written in a script the
+//! declared language doesn't use fails even when its language isn't known. The helpers are
+//! shared with `element-lang-matches-content`.
+
+mod lang_detect;
 
 use super::html_lang_valid::check_language_tag;
-use super::lang_detect::{self, Guess};
+use lang_detect::Guess;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
 

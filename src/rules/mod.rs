@@ -79,7 +79,6 @@ mod link_identical_names;
 mod link_identical_names_context;
 mod html_lang_matches_content;
 mod element_lang_matches_content;
-mod lang_detect;
 mod bypass_blocks;
 mod zoomed_text_not_clipped;
 mod bypass_landmark;

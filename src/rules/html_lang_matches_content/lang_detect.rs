@@ -314,6 +314,8 @@ const MIN_SCRIPT_SHARE: usize = 80;
 const MIN_WORDS: usize = 8;
 /// ...at least this weighted score for the winner (a word in k lists counts 1/k)...
 const MIN_SCORE: f32 = 2.0;
+/// ...at least this many matched words...
+const MIN_HITS: usize = 3;
 /// ...this share of the words (percent) found in the winner's list: running text has 30-50 %,
 /// lists of names and labels much less. Short text needs the higher share...
 const MIN_COVERAGE: usize = 15;
@@ -426,7 +428,7 @@ fn by_words(text: &str, script: Script) -> Option<&'static Lang> {
         .map(|(_, s)| *s)
         .fold(0f32, f32::max);
     let coverage = if words < SHORT { MIN_COVERAGE_SHORT } else { MIN_COVERAGE };
-    let enough = words >= MIN_WORDS && top >= MIN_SCORE && hits[best] * 100 >= words * coverage;
+    let enough = words >= MIN_WORDS && top >= MIN_SCORE && hits[best] >= MIN_HITS && hits[best] * 100 >= words * coverage;
     (enough && top >= rival * MARGIN).then_some(lang)
 }
 
@@ -499,6 +501,8 @@ mod tests {
             "Gelukkig nieuwjaar!",
             "Bonne année !",
             "Fireworks over Paris",
+            // English, but two function words are too little evidence.
+            "Dutch idioms and their English meaning. Dutch idioms",
             "Ευχαριστώ",
             "東京",
             // Half English, half Russian.
@@ -516,10 +520,58 @@ mod tests {
     }
 
     #[test]
+    fn sentences_in_less_common_languages_are_right_or_unsure() {
+        let cases: &[(&str, &str)] = &[
+            ("et", "Komisjon kogunes teisipäeval, et arutada uut eelarvet, kuid liikmed ei suutnud kokku leppida, kuidas raha kulutada, seega lükati hääletus järgmisse kuusse, sest kõik ei olnud veel valmis."),
+            ("lv", "Komiteja otrdien sanāca, lai apspriestu jauno budžetu, bet locekļi nespēja vienoties par to, kā naudu tērēt, tāpēc balsojums tika atlikts uz nākamo mēnesi, jo tas vēl nebija skaidrs."),
+            ("lt", "Komitetas susirinko antradienį aptarti naujo biudžeto, bet nariai negalėjo susitarti, kaip išleisti pinigus, todėl balsavimas buvo atidėtas kitam mėnesiui, nes tai dar nebuvo aišku."),
+            ("sl", "Odbor se je sestal v torek, da bi razpravljal o novem proračunu, vendar se člani niso mogli dogovoriti, kako naj se denar porabi, zato je bilo glasovanje preloženo na naslednji mesec."),
+            ("cy", "Cyfarfu'r pwyllgor ddydd Mawrth i drafod y gyllideb newydd, ond nid oedd yr aelodau yn gallu cytuno ar sut i wario'r arian, felly mae'r bleidlais wedi cael ei gohirio tan y mis nesaf."),
+            ("eo", "La komitato kunvenis marde por diskuti la novan buĝeton, sed la membroj ne povis interkonsenti pri kiel elspezi la monon, do la voĉdono estis prokrastita ĝis la venonta monato."),
+            ("la", "Senatus die Martis convenit ut de novo aerario disputaret, sed patres non consenserunt quo modo pecunia esset impendenda, itaque suffragium in mensem proximum dilatum est."),
+            ("tl", "Nagpulong ang komite noong Martes upang pag-usapan ang bagong badyet, ngunit hindi nagkasundo ang mga miyembro kung paano gagastusin ang pera, kaya ipinagpaliban ang botohan sa susunod na buwan."),
+            ("af", "Die komitee het Dinsdag vergader om die nuwe begroting te bespreek, maar die lede kon nie ooreenkom oor hoe die geld bestee moet word nie, so die stemming is tot volgende maand uitgestel."),
+            ("mk", "Комитетот се состана во вторник за да го разгледа новиот буџет, но членовите не можеа да се договорат како да се потрошат парите, па гласањето беше одложено за следниот месец."),
+            ("sr", "Одбор се састао у уторак да би расправљао о новом буџету, али чланови нису могли да се договоре како ће се новац потрошити, па је гласање одложено за следећи месец."),
+            ("be", "Камітэт сабраўся ў аўторак, каб абмеркаваць новы бюджэт, але яго члены не змаглі дамовіцца, як выдаткаваць гэтыя грошы, таму галасаванне было перанесена на наступны месяц."),
+            ("mr", "समितीची मंगळवारी नवीन अर्थसंकल्पावर चर्चा करण्यासाठी बैठक झाली, पण पैसे कसे खर्च करायचे यावर सदस्यांचे एकमत झाले नाही, म्हणून मतदान पुढील महिन्यापर्यंत पुढे ढकलण्यात आले आहे."),
+            ("ne", "समितिले नयाँ बजेटबारे छलफल गर्न मंगलबार बैठक गरेको थियो, तर पैसा कसरी खर्च गर्ने भन्ने विषयमा सदस्यहरू सहमत हुन सकेनन्, त्यसैले मतदान अर्को महिनासम्म सारिएको छ।"),
+            // Short everyday sentences: often too little evidence, never a wrong language.
+            ("es", "Hola, ¿cómo estás? Me llamo Juan y vivo en Madrid con mi familia."),
+            ("fr", "Je suis allé au marché ce matin pour acheter du pain et des fruits."),
+            ("de", "Ich bin heute Morgen zum Markt gegangen, um Brot und Obst zu kaufen."),
+            ("it", "Sono andato al mercato stamattina per comprare pane e frutta."),
+            ("pt", "Fui ao mercado esta manhã para comprar pão e fruta."),
+            ("nl", "Ik ben vanochtend naar de markt gegaan om brood en fruit te kopen."),
+            ("sv", "Jag gick till marknaden i morse för att köpa bröd och frukt."),
+            ("pl", "Poszedłem dziś rano na targ, żeby kupić chleb i owoce."),
+            ("ru", "Сегодня утром я пошёл на рынок, чтобы купить хлеб и фрукты."),
+            ("uk", "Сьогодні вранці я пішов на ринок, щоб купити хліб і фрукти."),
+            ("tr", "Bu sabah ekmek ve meyve almak için pazara gittim."),
+        ];
+        let mut right = 0;
+        for (want, text) in cases {
+            match detect(text) {
+                Guess::Lang(l) => {
+                    assert_eq!(l.tags[0], *want, "{text}");
+                    right += 1;
+                }
+                Guess::Script(_) | Guess::Unsure => {}
+            }
+        }
+        // Most still get an answer.
+        assert!(right * 2 > cases.len(), "only {right} of {} answered", cases.len());
+    }
+
+    #[test]
     fn text_in_no_known_language_gives_no_language() {
         for text in [
             // Luxembourgish: not a known language, and not clearly German either.
             "Lëtzebuerg ass e Land an Europa. D'Haaptstad ass Lëtzebuerg-Stad an d'Leit schwätze Lëtzebuergesch, Franséisch an Däitsch.",
+            // Names and labels carry too few function words.
+            "Home About us Products Services Blog Contact Login Register Search Cart Checkout Privacy Terms",
+            // Two languages, neither clearly the main one.
+            "Der Ausschuss hat sich am Dienstag getroffen. The committee met on Tuesday to discuss the budget and the plan for the year.",
             // Numbers, code and names carry no language.
             "iPhone 15 Pro Max 256GB — USB-C, A17 Pro, ProMotion 120Hz, Dynamic Island, Titanium Black, Wi-Fi 6E, Bluetooth 5.3, MagSafe, Face ID.",
         ] {
