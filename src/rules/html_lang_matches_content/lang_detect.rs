@@ -585,6 +585,10 @@ mod tests {
         let with_words = super::LANGS.iter().take_while(|l| !l.words.is_empty()).count();
         assert!(with_words <= 64);
         assert!(super::LANGS.iter().skip(with_words).all(|l| l.words.is_empty()));
+        // Words are matched lowercased.
+        for l in super::LANGS {
+            assert!(l.words.split_whitespace().all(|w| w.to_lowercase() == w), "{}", l.name);
+        }
     }
 
     #[test]
