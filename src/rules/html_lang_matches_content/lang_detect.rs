@@ -316,11 +316,12 @@ const MIN_WORDS: usize = 8;
 const MIN_SCORE: f32 = 2.0;
 /// ...at least this many matched words...
 const MIN_HITS: usize = 3;
-/// ...this share of the words (percent) found in the winner's list: running text has 30-50 %,
-/// lists of names and labels much less. Short text needs the higher share...
+/// ...this share of the words (percent) found in the winner's list (running text has 30-50 %,
+/// lists of names and labels much less)...
 const MIN_COVERAGE: usize = 15;
+/// ...or this share when there are fewer than [`SHORT`] words...
 const MIN_COVERAGE_SHORT: usize = 25;
-/// ...below this many words.
+/// Below this many words, text is short.
 const SHORT: usize = 30;
 /// ...and at least this many times the score of any language outside the winner's family.
 const MARGIN: f32 = 2.0;
