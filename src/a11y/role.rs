@@ -228,7 +228,7 @@ pub fn is_subclass_of(role: &str, ancestor: &str) -> bool {
 /// Whether the role at `index` in `ROLES` inherits from `ancestor`: one look into the
 /// transitive superclasses computed once, not a walk with a table search per step.
 pub(crate) fn inherits(index: usize, ancestor: &str) -> bool {
-    ancestry().get(index).is_some_and(|list| list.iter().any(|a| *a == ancestor))
+    ancestry().get(index).is_some_and(|list| list.contains(&ancestor))
 }
 
 /// Every role's superclasses, transitively, in `ROLES` order; computed once.
