@@ -42,7 +42,7 @@ fn clip_path_empty(value: &str) -> bool {
     let v: String = value.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(args) = v.strip_prefix("inset(") {
         // inset(50%) or more on one axis removes everything.
-        let first = args.split(|c| c == ')' || c == 'r').next().unwrap_or("");
+        let first = args.split([')', 'r']).next().unwrap_or("");
         return first
             .strip_suffix('%')
             .and_then(|n| n.split('%').next())

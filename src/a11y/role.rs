@@ -344,9 +344,8 @@ pub(crate) fn implicit_role(snap: &Snapshot, id: NodeId, el: &Element, cx: &Role
         "area" => if el.has_attr("href") { "link" } else { "generic" },
         "address" | "hgroup" | "details" | "fieldset" | "optgroup" => "group",
         "article" => "article",
-        "aside" => {
-            if !cx.in_sectioning_content || has_author_name(snap, el) { "complementary" } else { "generic" }
-        }
+        "aside"
+            if (!cx.in_sectioning_content || has_author_name(snap, el)) => { "complementary" }
         "blockquote" => "blockquote",
         "button" => "button",
         "caption" => "caption",

@@ -304,6 +304,48 @@ pub(crate) fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// Text-spacing rules (ACT 24afc2, 9e45ec): a spacing property declared `!important` in a
+/// `style` attribute must be at least `factor` × the font size, since users can't override it.
+pub(crate) struct ImportantSpacing {
+    /// CSS property name, for messages.
+    pub property: &'static str,
+    /// Minimum as a multiple of the font size (WCAG 1.4.12).
+    pub factor: f32,
+    /// Whether the element's own style attribute marks the property `!important`.
+    pub important: fn(&crate::style::ComputedStyle) -> bool,
+    /// The computed value in px.
+    pub value: fn(&crate::style::ComputedStyle) -> f32,
+}
+
+impl ImportantSpacing {
+    /// Elements with visible text whose style attribute sets the property `!important`.
+    pub(crate) fn applicable(&self, cx: &Context) -> Vec<NodeId> {
+        elements(cx)
+            .filter(|(id, el)| {
+                is_html(el)
+                    && (self.important)(cx.tree.style(*id))
+                    && has_visible_text_child(cx, *id)
+                    && !is_off_screen(cx, *id)
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// Passed when wide enough, failed otherwise.
+    pub(crate) fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
+        let style = cx.tree.style(target);
+        let (px, min) = ((self.value)(style), self.factor * style.font_size);
+        let (property, factor) = (self.property, self.factor);
+        if px + 0.005 >= min {
+            Evaluation::passed(format!("{property} is {px:.2}px, at least the {min:.2}px ({factor}em) needed."))
+        } else {
+            Evaluation::failed(format!(
+                "{property} is {px:.2}px and marked !important in the style attribute: users can't widen it to the {min:.2}px ({factor}em) they may need."
+            ))
+        }
+    }
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -354,47 +396,5 @@ mod tests {
             "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><button aria-label=\"Close\"></button>",
         );
         assert_eq!(out.first().map(|o| o.0), Some(Outcome::Passed), "{out:?}");
-    }
-}
-
-/// Text-spacing rules (ACT 24afc2, 9e45ec): a spacing property declared `!important` in a
-/// `style` attribute must be at least `factor` × the font size, since users can't override it.
-pub(crate) struct ImportantSpacing {
-    /// CSS property name, for messages.
-    pub property: &'static str,
-    /// Minimum as a multiple of the font size (WCAG 1.4.12).
-    pub factor: f32,
-    /// Whether the element's own style attribute marks the property `!important`.
-    pub important: fn(&crate::style::ComputedStyle) -> bool,
-    /// The computed value in px.
-    pub value: fn(&crate::style::ComputedStyle) -> f32,
-}
-
-impl ImportantSpacing {
-    /// Elements with visible text whose style attribute sets the property `!important`.
-    pub(crate) fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        elements(cx)
-            .filter(|(id, el)| {
-                is_html(el)
-                    && (self.important)(cx.tree.style(*id))
-                    && has_visible_text_child(cx, *id)
-                    && !is_off_screen(cx, *id)
-            })
-            .map(|(id, _)| id)
-            .collect()
-    }
-
-    /// Passed when wide enough, failed otherwise.
-    pub(crate) fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let style = cx.tree.style(target);
-        let (px, min) = ((self.value)(style), self.factor * style.font_size);
-        let (property, factor) = (self.property, self.factor);
-        if px + 0.005 >= min {
-            Evaluation::passed(format!("{property} is {px:.2}px, at least the {min:.2}px ({factor}em) needed."))
-        } else {
-            Evaluation::failed(format!(
-                "{property} is {px:.2}px and marked !important in the style attribute: users can't widen it to the {min:.2}px ({factor}em) they may need."
-            ))
-        }
     }
 }

@@ -113,7 +113,7 @@ impl Signals {
 /// Elements that never count as controls of their own: the page, and labels (they forward
 /// clicks to their control, which is reached instead).
 fn excluded_element(cx: &Context, n: NodeId) -> bool {
-    cx.snap.element(n).map_or(true, |e| {
+    cx.snap.element(n).is_none_or(|e| {
         (e.ns != crate::dom::ns!(html) && e.ns != crate::dom::ns!(svg))
             || e.is_html("html")
             || e.is_html("body")

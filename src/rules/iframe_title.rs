@@ -67,7 +67,7 @@ impl Rule for IframeTitle {
         common::elements(cx)
             .filter(|(id, el)| {
                 el.is_html("iframe")
-                    && !cx.tree.tabindex(*id).is_some_and(|t| t < 0)
+                    && cx.tree.tabindex(*id).is_none_or(|t| t >= 0)
                     && !common::is_marked_decorative(el)
                     && common::is_included(cx, *id)
             })

@@ -54,7 +54,7 @@ impl Rule for Listitem {
         common::elements(cx)
             .filter(|(id, el)| {
                 el.is_html("li")
-                    && common::explicit_role(el).map_or(true, |r| r == "listitem")
+                    && common::explicit_role(el).is_none_or(|r| r == "listitem")
                     && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)

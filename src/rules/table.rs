@@ -140,7 +140,7 @@ impl Grid {
             let n = if by_row { width } else { height };
             (0..n).all(|j| {
                 let (x, y) = if by_row { (j, i) } else { (i, j) };
-                self.at(x, y).and_then(|c| self.cells.get(c)).map_or(true, |c| c.header)
+                self.at(x, y).and_then(|c| self.cells.get(c)).is_none_or(|c| c.header)
             })
         })
     }
