@@ -255,7 +255,8 @@ function report(res) {
   L.push('linear memory grows with the page (13 MB at 10k, 238 MB at 200k) and, in the JS API, V8 recompiles the');
   L.push('hot functions with its optimising tier on background threads during the first check, ~30 MB at peak');
   L.push('whatever the page. The CLI (`curbcut -q page.html`, whole process) runs the wasm in the baseline tier');
-  L.push('only (bin/curbcut.js sets `--liftoff-only` for its own process). The summed Chromium');
+  L.push('only when given named files up to 4 MB (bin/curbcut.js sets `--liftoff-only` for its own process), so');
+  L.push('not on the 200k page. The summed Chromium');
   L.push('figure counts shared pages once per process, so it overstates; the largest-process figure understates.');
   if (keys.some((k) => res[k]['node-cli'])) {
     L.push('', '### curbcut CLI (`curbcut -q page.html`, a fresh process: startup, one check, text report)', '');
