@@ -57,17 +57,21 @@ export async function checkFile(path, options = {}) {
   let report = checkBytes(bytes, base);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const wanted = report.missingResources.filter((m) => !tried.has(m.resolved));
-    if (wanted.length === 0) break;
+    let found = 0;
     for (const m of wanted) {
       tried.add(m.resolved);
       const file = localPath(m.resolved, pageDir, options);
       if (!file) continue;
       try {
         stylesheets[m.resolved] = await readFile(file, 'utf8');
+        found++;
       } catch {
         // Left missing: the report names it and the style-dependent verdicts say cantTell.
       }
     }
+    // Nothing new to read (remote or missing stylesheets only): checking again would give the
+    // same report.
+    if (found === 0) break;
     report = checkBytes(bytes, base);
   }
   return report;
