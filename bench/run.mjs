@@ -10,7 +10,7 @@
 // Options: --runs N (default 5) --sizes 1k,10k,50k,200k --only tool,tool --skip tool,tool
 //          --no-act --act-runs N (default 3; axe tools: 1) --act-jsdom --jsdom-max 10k --no-build
 //          --report-only
-// Tools: native-check, native-parse, node-check, node-cli, axe-chromium, axe-jsdom.
+// Tools: native-check, native-parse, node-check, node-parse, node-cli, axe-chromium, axe-jsdom.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -36,7 +36,7 @@ const sizes = opt('sizes', Object.keys(SIZES).join(',')).split(',');
 const only = opt('only', '') ? opt('only', '').split(',') : null;
 const skip = opt('skip', '').split(',');
 const JSDOM_MAX = SIZES[opt('jsdom-max', '10k')] ?? 10_000;
-const TOOLS = ['native-check', 'native-parse', 'node-check', 'node-cli', 'axe-chromium', 'axe-jsdom'];
+const TOOLS = ['native-check', 'native-parse', 'node-check', 'node-parse', 'node-cli', 'axe-chromium', 'axe-jsdom'];
 const wanted = (t) => (only ? only.includes(t) : true) && !skip.includes(t);
 const nativeBin = join(root, 'target/release/examples/bench');
 const pkgIndex = join(root, 'pkg/index.js');
@@ -72,6 +72,7 @@ function measure(tool, runs, files, env = {}) {
     'native-check': [nativeBin, 'check'],
     'native-parse': [nativeBin, 'parse'],
     'node-check': ['node', join(here, 'tools/curbcut-node.mjs')],
+    'node-parse': ['node', join(here, 'tools/parse-node.mjs')],
     'axe-chromium': ['node', join(here, 'tools/axe-chromium.mjs')],
     'axe-jsdom': ['node', join(here, 'tools/axe-jsdom.mjs')],
   }[tool];
@@ -131,6 +132,14 @@ function record(key, tool, value) {
 if (!flag('report-only')) {
   if (!flag('no-build')) {
     sh('cargo', ['build', '--release', '--example', 'bench']);
+    if (wanted('node-parse')) {
+      // The floor in Node, built like the package's wasm (opt-level "s": see pkg-template/build.mjs).
+      process.env.CARGO_PROFILE_RELEASE_OPT_LEVEL = 's';
+      sh('cargo', ['build', '--release', '--example', 'parse_floor', '--target', 'wasm32-unknown-unknown']);
+      delete process.env.CARGO_PROFILE_RELEASE_OPT_LEVEL;
+      sh('wasm-bindgen', ['--target', 'web', '--out-dir', join(out, 'floor'),
+        join(root, 'target/wasm32-unknown-unknown/release/examples/parse_floor.wasm')]);
+    }
     if (!existsSync(pkgIndex)) {
       sh('npm', ['ci', '--no-audit', '--no-fund'], join(root, 'pkg-template'));
       sh('node', ['build.mjs', '--no-pack'], join(root, 'pkg-template'));
@@ -230,15 +239,17 @@ function report(res) {
   const m = meta.machine ?? {};
   L.push(`Machine: ${m.cpus} × ${m.cpu}; Node ${m.node}; ${m.chromium}; axe-core ${m.axe}; jsdom ${m.jsdom}; curbcut at ${m.commit}.`, '');
   L.push('## Generated pages', '');
-  L.push('| page | elements | curbcut native | curbcut Node (wasm) | Node first call | html5ever → rcdom (native) | check / parse | axe Chromium | axe jsdom | axe Chromium / curbcut Node | axe jsdom / curbcut Node |');
-  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push('| page | elements | curbcut native | html5ever → rcdom (native) | check / parse (native) | curbcut Node (wasm) | Node first call | html5ever → rcdom (Node, wasm) | check / parse (Node) | axe Chromium | axe jsdom | axe Chromium / curbcut Node | axe jsdom / curbcut Node |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const k of keys) {
     const r = res[k];
     const el = meta.pages?.[k]?.elements;
-    L.push(`| ${k} | ${el} | ${fmt(r['native-check'])} | ${fmt(r['node-check'])} | ${r['node-check']?.cold ? fmt({ ms: r['node-check'].cold }) : '–'} | ${fmt(r['native-parse'])} | ${ratio(ms(k, 'native-check'), ms(k, 'native-parse'))} | ${fmt(r['axe-chromium'])} | ${fmt(r['axe-jsdom'])} | ${ratio(ms(k, 'axe-chromium'), ms(k, 'node-check'))} | ${ratio(ms(k, 'axe-jsdom'), ms(k, 'node-check'))} |`);
+    L.push(`| ${k} | ${el} | ${fmt(r['native-check'])} | ${fmt(r['native-parse'])} | ${ratio(ms(k, 'native-check'), ms(k, 'native-parse'))} | ${fmt(r['node-check'])} | ${r['node-check']?.cold ? fmt({ ms: r['node-check'].cold }) : '–'} | ${fmt(r['node-parse'])} | ${ratio(ms(k, 'node-check'), ms(k, 'node-parse'))} | ${fmt(r['axe-chromium'])} | ${fmt(r['axe-jsdom'])} | ${ratio(ms(k, 'axe-chromium'), ms(k, 'node-check'))} | ${ratio(ms(k, 'axe-jsdom'), ms(k, 'node-check'))} |`);
   }
+  L.push('', 'The floor, "html5ever → rcdom", is a bare parse of the same page into `markup5ever_rcdom`: natively');
+  L.push('(`examples/bench.rs`) and in Node as wasm built like the package (`examples/parse_floor.rs`).');
   L.push('', '### Time per element (µs)', '');
-  const tools = ['native-check', 'node-check', 'native-parse', 'axe-chromium', 'axe-jsdom'];
+  const tools = ['native-check', 'node-check', 'native-parse', 'node-parse', 'axe-chromium', 'axe-jsdom'];
   L.push(`| page | ${tools.join(' | ')} |`, `|---|${tools.map(() => '---:').join('|')}|`);
   const per = (k, t) => (ms(k, t) && meta.pages?.[k] ? (ms(k, t) * 1000) / meta.pages[k].elements : null);
   for (const k of keys) L.push(`| ${k} | ${tools.map((t) => (per(k, t) ? per(k, t).toFixed(2) : '–')).join(' | ')} |`);
@@ -266,9 +277,9 @@ function report(res) {
   if (res.act) {
     const a = res.act;
     L.push('', `## ACT suite (${meta.act?.pages} pages, total time per pass)`, '');
-    L.push('| curbcut native | curbcut Node (wasm) | html5ever → rcdom | axe Chromium | axe jsdom | axe Chromium / curbcut Node |');
-    L.push('|---:|---:|---:|---:|---:|---:|');
-    L.push(`| ${fmt(a['native-check'])} | ${fmt(a['node-check'])} | ${fmt(a['native-parse'])} | ${fmt(a['axe-chromium'])} | ${fmt(a['axe-jsdom'])} | ${ratio(ms('act', 'axe-chromium'), ms('act', 'node-check'))} |`);
+    L.push('| curbcut native | html5ever → rcdom (native) | curbcut Node (wasm) | html5ever → rcdom (Node) | axe Chromium | axe jsdom | axe Chromium / curbcut Node |');
+    L.push('|---:|---:|---:|---:|---:|---:|---:|');
+    L.push(`| ${fmt(a['native-check'])} | ${fmt(a['native-parse'])} | ${fmt(a['node-check'])} | ${fmt(a['node-parse'])} | ${fmt(a['axe-chromium'])} | ${fmt(a['axe-jsdom'])} | ${ratio(ms('act', 'axe-chromium'), ms('act', 'node-check'))} |`);
     L.push('', 'Pages are checked as text: linked stylesheets and images are not loaded by any tool (Chromium aborts');
     L.push('every non-file request); axe in Chromium counts `axe.run()` only, not loading a fresh page per test case.');
     if (a['axe-chromium']?.failed) L.push(`axe could not run on ${a['axe-chromium'].failed} pages (XML and SVG documents, where the injected script does not run, and pages that navigate away); they count 0 ms for axe.`);
@@ -280,7 +291,7 @@ function report(res) {
   // Targets of issue 5.
   const t10 = ms('10k', 'node-check');
   const t200 = ms('200k', 'node-check');
-  const cp = (k) => (ms(k, 'native-check') && ms(k, 'native-parse') ? ms(k, 'native-check') / ms(k, 'native-parse') : null);
+  const cp = (k, rt) => (ms(k, `${rt}-check`) && ms(k, `${rt}-parse`) ? ms(k, `${rt}-check`) / ms(k, `${rt}-parse`) : null);
   const slope = per('200k', 'node-check') && per('10k', 'node-check') ? per('200k', 'node-check') / per('10k', 'node-check') : null;
   const actR = ms('act', 'axe-chromium') && ms('act', 'node-check') ? ms('act', 'axe-chromium') / ms('act', 'node-check') : null;
   const memR = res['10k']?.['axe-jsdom']?.rssKb && res['10k']?.['node-check']?.rssKb ? res['10k']['axe-jsdom'].rssKb / res['10k']['node-check'].rssKb : null;
@@ -288,7 +299,12 @@ function report(res) {
   L.push('', '## Targets', '', '| target | figure | |', '|---|---:|---|');
   L.push(`| 10k page in Node ≤ 100 ms | ${t10 ? `${t10.toFixed(0)} ms` : '–'} | ${ok(t10 && t10 <= 100)} |`);
   L.push(`| 200k page in Node ≤ 2.5 s | ${t200 ? `${(t200 / 1000).toFixed(2)} s` : '–'} | ${ok(t200 && t200 <= 2500)} |`);
-  for (const k of keys) L.push(`| ${k}: whole check ≤ 3× bare parse (native) | ${cp(k) ? `${cp(k).toFixed(1)}×` : '–'} | ${ok(cp(k) && cp(k) <= 3)} |`);
+  for (const rt of ['native', 'node']) {
+    for (const k of keys) {
+      const c = cp(k, rt);
+      L.push(`| ${k}: whole check ≤ 3× bare parse (${rt === 'node' ? 'Node' : rt}) | ${c ? `${c.toFixed(1)}×` : '–'} | ${ok(c && c <= 3)} |`);
+    }
+  }
   L.push(`| time per element 200k ≤ 1.3× 10k (Node) | ${slope ? `${slope.toFixed(2)}×` : '–'} | ${ok(slope && slope <= 1.3)} |`);
   L.push(`| ACT suite < 1/10 of axe in Chromium | ${actR ? `axe takes ${actR.toFixed(0)}×` : '–'} | ${ok(actR && actR >= 10)} |`);
   L.push(`| peak memory at 10k ≤ 1/4 of axe in jsdom | ${memR ? `axe uses ${memR.toFixed(1)}×` : '–'} | ${ok(memR && memR >= 4)} |`);

@@ -54,6 +54,8 @@ export async function checkFile(path, options = {}) {
   // Paths are for the Node side only: the engine sees URLs and texts.
   delete base.baseDir;
   delete base.urlMap;
+  /** Why a stylesheet could not be read here, by resolved URL: the engine can't know. */
+  const why = new Map();
   let report = checkBytes(bytes, base);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const wanted = report.missingResources.filter((m) => !tried.has(m.resolved));
@@ -61,12 +63,17 @@ export async function checkFile(path, options = {}) {
     for (const m of wanted) {
       tried.add(m.resolved);
       const file = localPath(m.resolved, pageDir, options);
-      if (!file) continue;
+      if (!file) {
+        why.set(m.resolved, 'not a local file: remote stylesheets are not fetched (use the headless-Chromium mode or `stylesheets`)');
+        continue;
+      }
       try {
         stylesheets[m.resolved] = await readFile(file, 'utf8');
         found++;
-      } catch {
+      } catch (e) {
         // Left missing: the report names it and the style-dependent verdicts say cantTell.
+        const code = e && typeof e === 'object' && 'code' in e ? ` (${e.code})` : '';
+        why.set(m.resolved, `cannot read ${file}${code}`);
       }
     }
     // Nothing new to read (remote or missing stylesheets only): checking again would give the
@@ -74,5 +81,6 @@ export async function checkFile(path, options = {}) {
     if (found === 0) break;
     report = checkBytes(bytes, base);
   }
+  for (const m of report.missingResources) m.reason = why.get(m.resolved) ?? m.reason;
   return report;
 }

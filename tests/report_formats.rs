@@ -529,3 +529,119 @@ fn many_pages() {
     // Generous bound for a debug build on a shared machine: quadratic work would blow it.
     assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inputs that could not be read, and baseline state
+
+/// What the CLI records for an input it could not read (`errorReport` in pkg-template/lib/cli.js).
+fn unreadable_report(name: &str) -> Report {
+    let json = serde_json::json!({
+        "tool": { "name": "curbcut", "version": "0.0.0" },
+        "page": { "url": name, "title": null },
+        "rules": [], "results": [],
+        "summary": { "passed": 0, "failed": 0, "cantTell": 0, "suppressed": 0, "inapplicable": 0 },
+        "limits": [{ "limit": "unreadable", "message": "permission denied (EACCES)" }],
+        "missingResources": [], "parseErrors": 0,
+    });
+    serde_json::from_value(json).expect("an error report deserialises")
+}
+
+/// The two test pages with a baseline comparison applied (every failure of page 2 known, the
+/// first failure of page 1 known, the others new), then an input that could not be read.
+fn compared_reports() -> (Vec<Report>, String) {
+    let mut rs = reports();
+    let known_rule = rs[1].results.iter().find(|f| f.outcome == Outcome::Failed).expect("a failure").rule.clone();
+    for f in &mut rs[1].results {
+        if f.outcome == Outcome::Failed {
+            f.baseline = Some(if f.rule == known_rule { "known" } else { "new" }.into());
+        }
+    }
+    for (i, f) in rs[0].results.iter_mut().filter(|f| f.outcome == Outcome::Failed).enumerate() {
+        f.baseline = Some(if i == 0 { "known" } else { "new" }.into());
+    }
+    rs.push(unreadable_report("site/locked <b>page</b>.html"));
+    (rs, known_rule)
+}
+
+#[test]
+fn unreadable_inputs_are_named_in_every_format() {
+    let (rs, _) = compared_reports();
+    let text = format_reports(&rs, Format::Text, &opts());
+    assert!(text.contains("not checked: permission denied (EACCES)"), "{text}");
+    assert!(text.contains("· 1 unreadable"), "summary counts it: {text}");
+    assert!(text.contains("2 files ·"), "only checked pages count as files: {text}");
+
+    let md = format_reports(&rs, Format::Markdown, &opts());
+    assert!(md.contains("## Notes"), "{md}");
+    assert!(md.contains("**not checked**: permission denied (EACCES)"), "{md}");
+    let checked_line = md.lines().find(|l| l.starts_with("Pages checked:")).expect("pages checked");
+    assert!(!checked_line.contains("locked"), "an unread page is not listed as checked: {checked_line}");
+    assert!(!outside_code_spans(&outside_fences(&md)).contains("<b>"), "the name stays in a code span");
+
+    let junit = format_reports(&rs, Format::Junit, &opts());
+    let doc = roxmltree::Document::parse(&junit).expect("well-formed XML");
+    assert_eq!(doc.root_element().attribute("errors"), Some("1"));
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some("site/locked <b>page</b>.html"))
+        .expect("a suite for the unread input");
+    assert_eq!(suite.attribute("errors"), Some("1"));
+    let error = suite.descendants().find(|n| n.has_tag_name("error")).expect("an error test case");
+    assert_eq!(error.attribute("type"), Some("unreadable"));
+    assert!(error.attribute("message").is_some_and(|m| m.contains("EACCES")));
+
+    let sarif: serde_json::Value = serde_json::from_str(&format_reports(&rs, Format::Sarif, &opts())).expect("JSON");
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let notes = inv["toolExecutionNotifications"].as_array().expect("notifications");
+    let note = notes.iter().find(|n| n["level"] == "error").expect("an error notification");
+    assert!(note["message"]["text"].as_str().is_some_and(|t| t.contains("EACCES")));
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str(),
+        Some("site/locked%20%3Cb%3Epage%3C/b%3E.html")
+    );
+
+    let html = format_reports(&rs, Format::Html, &opts());
+    assert!(html.contains("Not checked: site/locked &lt;b&gt;page&lt;/b&gt;.html: permission denied (EACCES)"), "{html}");
+
+    // Every page read: the run succeeded.
+    let sarif: serde_json::Value = serde_json::from_str(&format_reports(&reports(), Format::Sarif, &opts())).expect("JSON");
+    assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], true);
+}
+
+#[test]
+fn baseline_state_shows_in_every_format() {
+    let (rs, known_rule) = compared_reports();
+    let known = rs.iter().flat_map(|r| &r.results).filter(|f| f.baseline.as_deref() == Some("known")).count();
+    assert!(known >= 2);
+
+    // A finding on one page is marked as a whole; one repeated on several pages per page.
+    let text = format_reports(&rs, Format::Text, &opts());
+    assert!(text.contains(&format!("· {known} known from the baseline")), "{text}");
+    let marks = text.matches("(known: in the baseline)").count() + text.matches(" (known)").count();
+    assert_eq!(marks, known, "{text}");
+    let md = format_reports(&rs, Format::Markdown, &opts());
+    let marks = md.matches("— known: in the baseline").count() + md.matches(" (known)").count();
+    assert_eq!(marks, known, "{md}");
+    let html = format_reports(&rs, Format::Html, &opts());
+    let marks = html.matches("known: in the baseline</span>").count() + html.matches(" (known)").count();
+    assert_eq!(marks, known);
+
+    let sarif: serde_json::Value = serde_json::from_str(&format_reports(&rs, Format::Sarif, &opts())).expect("JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let states: Vec<&str> = results.iter().filter_map(|r| r["baselineState"].as_str()).collect();
+    assert_eq!(states.iter().filter(|s| **s == "unchanged").count(), known);
+    assert!(states.contains(&"new"));
+
+    // JUnit: a rule whose only failures are known is skipped, not failed, on page 2.
+    let junit = format_reports(&rs, Format::Junit, &opts());
+    let doc = roxmltree::Document::parse(&junit).expect("well-formed XML");
+    let suite = doc.descendants().filter(|n| n.has_tag_name("testsuite")).nth(1).expect("page 2");
+    let case = suite
+        .children()
+        .find(|c| c.attribute("name").is_some_and(|n| n.starts_with(&format!("{known_rule}:"))))
+        .expect("the known rule's case");
+    assert!(!case.children().any(|n| n.has_tag_name("failure")), "known findings don't fail");
+    let skipped = case.children().find(|n| n.has_tag_name("skipped")).expect("listed as skipped");
+    assert!(skipped.attribute("message").is_some_and(|m| m.starts_with("known: ")));
+}

@@ -713,7 +713,7 @@ export function errorReport(name, error) {
     rules: [],
     results: [],
     summary: { passed: 0, failed: 0, cantTell: 0, inapplicable: 0, suppressed: 0 },
-    limits: [{ limit: 'unreadable', message: `could not be checked: ${reason(error)}` }],
+    limits: [{ limit: 'unreadable', message: reason(error) }],
     missingResources: [],
     parseErrors: 0,
   };

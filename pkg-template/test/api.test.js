@@ -34,6 +34,7 @@ test('a missing stylesheet is named and contrast needs review', async () => {
   const report = await api.checkFile(page);
   assert.equal(report.missingResources.length, 1);
   assert.equal(report.missingResources[0].url, 'nope.css');
+  assert.equal(report.missingResources[0].reason, `cannot read ${join(dir, 'nope.css')} (ENOENT)`, 'the reason is the read error');
   assert.ok(report.results.some((f) => f.rule === 'text-contrast' && f.outcome === 'cantTell'));
 });
 

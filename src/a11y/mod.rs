@@ -50,6 +50,8 @@ pub struct Tree<'a> {
     /// Its computed styles.
     pub styles: &'a Styles,
     roles: Vec<Option<&'static str>>,
+    /// Position of each element's computed role in `role::ROLES`, for [`Tree::has_role`].
+    role_index: Vec<Option<u16>>,
     /// Implicit (host-language) role per element, before `role=""` and conflict resolution.
     implicit_roles: Vec<Option<&'static str>>,
     /// `aria-owns` owner per owned element, built on first use by [`Tree::aria_owner`].
@@ -96,6 +98,8 @@ impl Flags {
     const SECTIONING_CONTENT: u16 = 1 << 13;
     /// An ancestor's role has presentational children (button, img, checkbox...).
     const PRES_CHILDREN: u16 = 1 << 14;
+    /// Its own role has presentational children (looked up once here, not once per child).
+    const ROLE_PRES_CHILDREN: u16 = 1 << 15;
 
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -117,6 +121,7 @@ impl<'a> Tree<'a> {
             snap,
             styles,
             roles: vec![None; n],
+            role_index: vec![None; n],
             implicit_roles: vec![None; n],
             aria_owners: OnceCell::new(),
             flags: vec![Flags::default(); n],
@@ -213,9 +218,7 @@ impl<'a> Tree<'a> {
             f.set(Flags::FIELDSET_DISABLED, fieldset_disabled);
             f.set(Flags::ARIA_DISABLED, pf.has(Flags::ARIA_DISABLED));
 
-            let parent_pres_children = parent_el.is_some()
-                && self.roles[parent.index()].is_some_and(role::has_presentational_children);
-            f.set(Flags::PRES_CHILDREN, pf.has(Flags::PRES_CHILDREN) || parent_pres_children);
+            f.set(Flags::PRES_CHILDREN, pf.has(Flags::PRES_CHILDREN) || pf.has(Flags::ROLE_PRES_CHILDREN));
 
             let Some(el) = el else {
                 // Text and comments: inherit the parent's element context.
@@ -291,7 +294,8 @@ impl<'a> Tree<'a> {
                 }
                 None => implicit,
             };
-            self.roles[id.index()] = Some(computed);
+            let info = self.set_role(id, computed);
+            f.set(Flags::ROLE_PRES_CHILDREN, info.is_some_and(|r| r.presentational_children));
 
             // Context for the children.
             table_role[id.index()] =
@@ -318,7 +322,7 @@ impl<'a> Tree<'a> {
         // Elements never visited (template contents) still get a role.
         for id in snap.ids() {
             if self.roles[id.index()].is_none() && snap.element(id).is_some() {
-                self.roles[id.index()] = Some("generic");
+                self.set_role(id, "generic");
             }
         }
 
@@ -326,6 +330,14 @@ impl<'a> Tree<'a> {
         for (i, id) in self.tab_order.iter().enumerate() {
             self.tab_pos[id.index()] = u32::try_from(i + 1).unwrap_or(u32::MAX);
         }
+    }
+
+    /// Record the computed role of `id`; its table entry, if the role has one.
+    fn set_role(&mut self, id: NodeId, computed: &'static str) -> Option<&'static role::RoleInfo> {
+        let index = role::role_index(computed);
+        self.roles[id.index()] = Some(computed);
+        self.role_index[id.index()] = index.and_then(|i| u16::try_from(i).ok());
+        index.and_then(|i| role::ROLES.get(i))
     }
 
     fn flag(&self, id: NodeId, bit: u16) -> bool {
@@ -371,7 +383,10 @@ impl<'a> Tree<'a> {
     /// Whether the computed role is `role` or inherits from it in the WAI-ARIA role taxonomy
     /// (`has_role(id, "landmark")` holds for `main`, `has_role(id, "textbox")` for `searchbox`).
     pub fn has_role(&self, id: NodeId, role: &str) -> bool {
-        self.role(id).is_some_and(|r| role::is_subclass_of(r, role))
+        self.role(id).is_some_and(|r| {
+            r == role
+                || self.role_index.get(id.index()).copied().flatten().is_some_and(|i| role::inherits(usize::from(i), role))
+        })
     }
 
     /// Whether the element's role is `none` (presentational: not exposed itself, though its

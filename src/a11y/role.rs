@@ -194,9 +194,15 @@ pub(crate) static ROLES: &[RoleInfo] = &[
     a("window", &["roletype"]),
 ];
 
+/// The position of `name` (lower-case) in `ROLES`. The tree keeps it per element, so that
+/// the role questions rules ask of every element need no search.
+pub(crate) fn role_index(name: &str) -> Option<usize> {
+    ROLES.binary_search_by(|r| r.name.cmp(name)).ok()
+}
+
 /// The table entry of `name` (lower-case).
 pub(crate) fn role_info(name: &str) -> Option<&'static RoleInfo> {
-    ROLES.binary_search_by(|r| r.name.cmp(name)).ok().and_then(|i| ROLES.get(i))
+    role_index(name).and_then(|i| ROLES.get(i))
 }
 
 /// Whether `name` (lower-case) is a concrete role usable in `role=""`, per the generated ARIA
@@ -210,25 +216,19 @@ pub(crate) fn is_abstract_role(name: &str) -> bool {
     super::aria_data::role(name).is_some_and(|r| r.is_abstract)
 }
 
-/// Whether descendants of an element with this role are presentational (button, img,
-/// checkbox...): assistive technologies don't expose them as separate nodes.
-pub fn has_presentational_children(role: &str) -> bool {
-    role_info(role).is_some_and(|r| r.presentational_children)
-}
-
 /// Whether `role` is `ancestor` or inherits from it (e.g. `searchbox` is a `textbox`, `main` a
 /// `landmark`). Breadth-first over the superclass table; the table is a DAG of depth < 10.
 pub fn is_subclass_of(role: &str, ancestor: &str) -> bool {
     if role == ancestor {
         return true;
     }
-    // Asked for every element by several rules: one lookup into the transitive superclasses
-    // computed once, not a walk with a table search per step.
-    ROLES
-        .binary_search_by(|r| r.name.cmp(role))
-        .ok()
-        .and_then(|i| ancestry().get(i))
-        .is_some_and(|list| list.iter().any(|a| *a == ancestor))
+    role_index(role).is_some_and(|i| inherits(i, ancestor))
+}
+
+/// Whether the role at `index` in `ROLES` inherits from `ancestor`: one look into the
+/// transitive superclasses computed once, not a walk with a table search per step.
+pub(crate) fn inherits(index: usize, ancestor: &str) -> bool {
+    ancestry().get(index).is_some_and(|list| list.contains(&ancestor))
 }
 
 /// Every role's superclasses, transitively, in `ROLES` order; computed once.
@@ -556,7 +556,7 @@ mod tests {
         assert!(is_subclass_of("main", "landmark"));
         assert!(is_subclass_of("treegrid", "table"));
         assert!(!is_subclass_of("button", "landmark"));
-        assert!(has_presentational_children("button"));
-        assert!(!has_presentational_children("link"));
+        assert!(role_info("button").is_some_and(|r| r.presentational_children));
+        assert!(!role_info("link").is_some_and(|r| r.presentational_children));
     }
 }

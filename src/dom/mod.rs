@@ -140,6 +140,9 @@ pub struct Snapshot {
     /// A fragment (component or snippet) rather than a whole page.
     pub fragment: bool,
     ids: HashMap<String, NodeId>,
+    /// Every element in tree order (template contents excluded): most rules scan elements
+    /// only, so they walk this list instead of every node's links.
+    elements: Vec<NodeId>,
 }
 
 impl Snapshot {
@@ -152,17 +155,21 @@ impl Snapshot {
             encoding: "UTF-8".into(),
             fragment: false,
             ids: HashMap::new(),
+            elements: Vec::new(),
         };
-        snap.index_ids();
+        snap.index();
         snap
     }
 
-    /// First element in tree order for each id (what `getElementById` returns). Elements inside
-    /// `<template>` contents are not in the document and are not indexed.
-    fn index_ids(&mut self) {
+    /// The element list, and the first element in tree order for each id (what
+    /// `getElementById` returns). Elements inside `<template>` contents are not in the document
+    /// and are in neither.
+    fn index(&mut self) {
         let mut ids = HashMap::new();
+        let mut elements = Vec::new();
         for id in self.descendants(NodeId::DOCUMENT) {
             if let Some(el) = self.element(id) {
+                elements.push(id);
                 if let Some(v) = el.attr("id") {
                     if !v.is_empty() {
                         ids.entry(v.to_string()).or_insert(id);
@@ -171,6 +178,12 @@ impl Snapshot {
             }
         }
         self.ids = ids;
+        self.elements = elements;
+    }
+
+    /// Every element of the document in tree order (template contents excluded).
+    pub fn elements(&self) -> &[NodeId] {
+        &self.elements
     }
 
     /// A whole HTML page: page-level rules (title, lang, landmarks) apply only then, not to

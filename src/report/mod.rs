@@ -209,10 +209,38 @@ pub(crate) fn fingerprint(tree: &crate::a11y::Tree, rule: &str, target: NodeId) 
     if let Some(el) = snap.element(target) {
         h.write(&el.name);
     }
-    let text = snap.text_content(target);
-    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect();
-    h.write(&folded);
+    h.write(&folded_prefix(snap, target, 200));
     format!("{:016x}", h.0)
+}
+
+/// The first `max` characters of the element's text with whitespace folded (words joined by
+/// single spaces), read only as far as needed: a finding on `<body>` doesn't copy the page.
+fn folded_prefix(snap: &Snapshot, id: NodeId, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space = false;
+    let texts = std::iter::once(id).chain(snap.descendants(id)).filter_map(|n| snap.text(n));
+    for c in texts.flat_map(str::chars) {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let needed = if space && count > 0 { 2 } else { 1 };
+        if count + needed > max {
+            // The space alone would still fit the limit.
+            if needed == 2 && count < max {
+                out.push(' ');
+            }
+            break;
+        }
+        if needed == 2 {
+            out.push(' ');
+        }
+        out.push(c);
+        count += needed;
+        space = false;
+    }
+    out
 }
 
 /// 64-bit FNV-1a: tiny, stable across platforms and versions (unlike `DefaultHasher`).
@@ -226,6 +254,24 @@ impl Fnv {
         for b in s.bytes().chain(std::iter::once(0xff)) {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse::parse_html, DocumentKind};
+
+    #[test]
+    fn folded_prefix_is_the_folded_text_cut() {
+        let body = "<p>  a  <b>bc</b>d\n\té <i> </i>x</p>";
+        let snap = parse_html(body, DocumentKind::Html);
+        let whole = snap.text_content(NodeId::DOCUMENT);
+        let folded = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+        for max in 0..=folded.chars().count() + 2 {
+            let expected: String = folded.chars().take(max).collect();
+            assert_eq!(folded_prefix(&snap, NodeId::DOCUMENT, max), expected, "max {max}");
         }
     }
 }

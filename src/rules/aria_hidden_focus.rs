@@ -127,7 +127,7 @@ fn script_manages_focus(cx: &Context, el: NodeId) -> bool {
         return true;
     }
     let Some(id) = e.attr("id").filter(|v| !v.trim().is_empty()) else { return false };
-    cx.snap.descendants(NodeId::DOCUMENT).any(|n| {
+    cx.snap.elements().iter().copied().any(|n| {
         cx.snap.element(n).is_some_and(|s| s.is_html("script")) && {
             let text = cx.snap.text_content(n);
             text.contains(id) && text.contains("focus")
@@ -145,7 +145,7 @@ impl Rule for AriaHiddenFocus {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every element with aria-hidden="true", nested ones included.
-        cx.snap.descendants(NodeId::DOCUMENT).filter(|n| aria_hidden_true(cx, *n)).collect()
+        cx.snap.elements().iter().copied().filter(|n| aria_hidden_true(cx, *n)).collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

@@ -10,7 +10,7 @@ use super::{Context, Evaluation};
 
 /// Every element of the document in tree order (template contents excluded).
 pub(crate) fn elements<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
-    cx.snap.descendants(NodeId::DOCUMENT).filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
+    cx.snap.elements().iter().filter_map(|id| cx.snap.element(*id).map(|el| (*id, el)))
 }
 
 /// An element in the HTML namespace.

@@ -73,8 +73,15 @@ struct Signals {
 impl Signals {
     fn of(cx: &Context, n: NodeId) -> Signals {
         let Some(el) = cx.snap.element(n) else { return Signals::default() };
-        let strong_handlers = STRONG_HANDLERS.iter().copied().filter(|h| el.has_attr(h)).collect();
-        let weak_handlers = WEAK_HANDLERS.iter().copied().filter(|h| el.has_attr(h)).collect();
+        // Asked of nearly every element: most have no `on…` attribute to look for.
+        let handlers = |list: &[&'static str]| -> Vec<&'static str> {
+            if el.attrs.iter().any(|a| a.name.starts_with("on")) {
+                list.iter().copied().filter(|h| el.has_attr(h)).collect()
+            } else {
+                Vec::new()
+            }
+        };
+        let (strong_handlers, weak_handlers) = (handlers(STRONG_HANDLERS), handlers(WEAK_HANDLERS));
         let role = if el.has_attr("role") {
             cx.tree.role(n).and_then(|r| WIDGET_ROLES.iter().find(|w| **w == r).copied())
         } else {

@@ -132,7 +132,7 @@ impl Rule for DecorativeNotExposed {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every element marked as decorative.
-        cx.snap.descendants(NodeId::DOCUMENT).filter(|n| marked_decorative(cx, *n).is_some()).collect()
+        cx.snap.elements().iter().copied().filter(|n| marked_decorative(cx, *n).is_some()).collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

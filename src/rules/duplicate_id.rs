@@ -59,10 +59,9 @@ const IDREF_ATTRS: &[&str] = &[
 pub(super) fn referenced_ids(cx: &Context) -> HashSet<String> {
     let mut ids = HashSet::new();
     for (_, el) in common::elements(cx) {
-        for attr in IDREF_ATTRS {
-            if let Some(v) = el.attr(attr) {
-                ids.extend(v.split_ascii_whitespace().map(str::to_string));
-            }
+        // One pass over the element's attributes (names are unique), not one per IDREF name.
+        for attr in el.attrs.iter().filter(|a| IDREF_ATTRS.contains(&&*a.name)) {
+            ids.extend(attr.value.split_ascii_whitespace().map(str::to_string));
         }
         if el.is_html("label") {
             if let Some(v) = el.attr("for") {

@@ -1,7 +1,7 @@
 //! `element-lang-matches-content`: an element's `lang` names the language of the text that
 //! inherits it (ACT off6ek, WCAG 3.1.2). Detection as in `html-lang-matches-content`: it
-//! answers only when reliable, so the short passages `lang` usually marks (a quoted phrase, a
-//! greeting) are `cantTell`.
+//! answers only on clear evidence (a sentence of eight words or more), so the short passages
+//! `lang` usually marks (a quoted phrase, a greeting) are `cantTell`.
 
 use super::common;
 use super::html_lang_matches_content::{detect, known_primary, text_in_scope, Detection};
@@ -33,6 +33,7 @@ pub const META: RuleMeta = RuleMeta {
 enum Reason {
     Matches { lang: String, name: &'static str },
     Differs { lang: String, name: &'static str, tag: &'static str },
+    OtherScript { lang: String, script: &'static str },
     Unsure,
     Unknown(String),
     Near { lang: String, name: &'static str },
@@ -44,6 +45,9 @@ impl Reason {
             Reason::Matches { lang, name } => Evaluation::passed(format!("The text is in {name}, as lang=\"{lang}\" says.")),
             Reason::Differs { lang, name, tag } => Evaluation::failed(format!(
                 "lang=\"{lang}\" doesn't match the text, which is in {name} (\"{tag}\"): screen readers will pronounce it wrongly."
+            )),
+            Reason::OtherScript { lang, script } => Evaluation::failed(format!(
+                "lang=\"{lang}\" doesn't match the text, which is written in {script} script: screen readers will pronounce it wrongly."
             )),
             Reason::Unsure => Evaluation::cant_tell("There is too little text to tell its language reliably; a person needs to check it."),
             Reason::Unknown(lang) => Evaluation::cant_tell(format!(
@@ -86,6 +90,7 @@ impl Rule for ElementLangMatchesContent {
         let reason = match detect(&text_in_scope(cx, target), &lang) {
             Detection::Matches(name) => Reason::Matches { lang, name },
             Detection::Differs(name, tag) => Reason::Differs { lang, name, tag },
+            Detection::OtherScript(script) => Reason::OtherScript { lang, script },
             Detection::Unsure => Reason::Unsure,
             Detection::Unknown => Reason::Unknown(lang),
             Detection::Near(name) => Reason::Near { lang, name },

@@ -122,8 +122,7 @@ impl Rule for IframeNegativeTabindex {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Rendered, non-inert iframes that can show content and whose document has (or may
         // have) visible elements in its Tab order.
-        cx.snap
-            .descendants(NodeId::DOCUMENT)
+        cx.snap.elements().iter().copied()
             .filter(|n| {
                 cx.snap.element(*n).is_some_and(|e| e.is_html("iframe"))
                     && cx.tree.is_rendered(*n)

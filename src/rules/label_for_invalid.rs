@@ -100,8 +100,7 @@ impl Rule for LabelForInvalid {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every HTML <label> with a for attribute.
-        cx.snap
-            .descendants(NodeId::DOCUMENT)
+        cx.snap.elements().iter().copied()
             .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html("label") && e.has_attr("for")))
             .collect()
     }

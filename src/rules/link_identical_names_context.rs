@@ -34,7 +34,7 @@ pub const META: RuleMeta = RuleMeta {
 fn context_of(cx: &Context, id: NodeId) -> Option<NodeId> {
     cx.snap.ancestors(id).find(|a| {
         cx.snap.element(*a).is_some_and(|el| {
-            ["p", "li", "td", "th", "dd", "h1", "h2", "h3", "h4", "h5", "h6"].iter().any(|n| el.is_html(n))
+            common::is_html(el) && matches!(&*el.name, "p" | "li" | "td" | "th" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
         }) || matches!(common::semantic_role(cx, *a), Some("cell" | "gridcell" | "listitem" | "heading"))
     })
 }

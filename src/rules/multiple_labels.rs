@@ -82,8 +82,7 @@ impl Rule for MultipleLabels {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Labelable controls associated with at least one label, in document order. Controls
         // that are not rendered affect nobody.
-        cx.snap
-            .descendants(NodeId::DOCUMENT)
+        cx.snap.elements().iter().copied()
             .filter(|n| !cx.tree.labels(*n).is_empty() && cx.tree.is_rendered(*n))
             .collect()
     }

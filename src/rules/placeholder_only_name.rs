@@ -79,8 +79,7 @@ impl Rule for PlaceholderOnlyName {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Exposed text fields, combo boxes and list boxes that have a name at all (a missing
         // name is form-field-name's finding).
-        cx.snap
-            .descendants(NodeId::DOCUMENT)
+        cx.snap.elements().iter().copied()
             .filter(|n| {
                 cx.tree.role(*n).is_some_and(|r| FIELD_ROLES.contains(&r))
                     && !cx.tree.is_hidden(*n)

@@ -125,8 +125,7 @@ impl Rule for PresentationalChildrenFocus {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // HTML and SVG elements whose semantic role has presentational children.
-        cx.snap
-            .descendants(NodeId::DOCUMENT)
+        cx.snap.elements().iter().copied()
             .filter(|n| presentational_role(cx, *n).is_some())
             .collect()
     }

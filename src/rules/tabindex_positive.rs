@@ -100,7 +100,7 @@ impl Rule for TabindexPositive {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Elements with a valid tabindex attribute.
-        cx.snap.descendants(NodeId::DOCUMENT).filter(|n| cx.tree.tabindex(*n).is_some()).collect()
+        cx.snap.elements().iter().copied().filter(|n| cx.tree.tabindex(*n).is_some()).collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

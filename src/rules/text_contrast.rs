@@ -333,8 +333,13 @@ fn own_text(cx: &Context, id: NodeId) -> String {
 }
 
 /// HTML elements with a visible text child, outside disabled widgets and groups and outside
-/// the labels of disabled widgets, in tree order.
+/// the labels of disabled widgets, in tree order. Found once per check: the AA and AAA rules
+/// share them.
 pub(crate) fn targets(cx: &Context) -> Vec<NodeId> {
+    cx.tree.memo("text-contrast:targets", || find_targets(cx)).to_vec()
+}
+
+fn find_targets(cx: &Context) -> Vec<NodeId> {
     let snap = cx.snap;
     let labels = disabled_labels(cx);
     // Exempt elements: a disabled widget or group, a label of a disabled widget, or inside one.
@@ -356,7 +361,9 @@ pub(crate) fn targets(cx: &Context) -> Vec<NodeId> {
         if inherited || own || el.ns != ns!(html) {
             continue;
         }
-        if own_text(cx, id).trim().is_empty() || !is_visible_text(cx, id) {
+        // Whitespace-only children join into whitespace: no need to build the text to know.
+        let has_text = snap.children(id).any(|c| snap.text(c).is_some_and(|t| !t.trim().is_empty()));
+        if !has_text || !is_visible_text(cx, id) {
             continue;
         }
         out.push(id);

@@ -48,7 +48,8 @@ describe('SARIF 2.1.0', () => {
   /** @type {string} */
   let file;
   before(() => {
-    const r = npx(['pages', '--format', 'sarif', '--output', 'out/report.sarif'], { cwd: dir });
+    // pages/gone.html doesn't exist: an input that can't be read must be named in the log too.
+    const r = npx(['pages', 'pages/gone.html', '--format', 'sarif', '--output', 'out/report.sarif'], { cwd: dir });
     assert.equal(r.code, 1, r.stderr);
     file = join(dir, 'out/report.sarif');
     sarif = JSON.parse(readFileSync(file, 'utf8'));
@@ -88,13 +89,22 @@ describe('SARIF 2.1.0', () => {
     const heroLine = PAGES['pages/shop.html'].split('\n').findIndex((l) => l.includes('hero.png')) + 1;
     assert.equal(img.locations[0].physicalLocation.region.startLine, heroLine, `hero.png is on line ${heroLine} of shop.html`);
   });
+
+  test('an input that could not be read is an error notification, and the run is not successful', () => {
+    const [invocation] = sarif.runs[0].invocations;
+    assert.equal(invocation.executionSuccessful, false);
+    const errors = invocation.toolExecutionNotifications.filter((/** @type {any} */ n) => n.level === 'error');
+    assert.deepEqual(errors.map((/** @type {any} */ n) => n.locations[0].physicalLocation.artifactLocation.uri), ['pages/gone.html']);
+    const missingCss = invocation.toolExecutionNotifications.filter((/** @type {any} */ n) => n.level === 'note');
+    assert.ok(missingCss.some((/** @type {any} */ n) => n.message.text.includes('missing.css')), 'the stylesheet not loaded is noted');
+  });
 });
 
 describe('JUnit XML', () => {
   /** @type {string} */
   let xml;
   before(() => {
-    const r = npx(['pages', '--format', 'junit', '--output', 'out/report.xml'], { cwd: dir });
+    const r = npx(['pages', 'pages/gone.html', '--format', 'junit', '--output', 'out/report.xml'], { cwd: dir });
     assert.equal(r.code, 1, r.stderr);
     xml = readFileSync(join(dir, 'out/report.xml'), 'utf8');
   });
@@ -114,6 +124,11 @@ describe('JUnit XML', () => {
     assert.equal(failures.length, failing.size, [...failing].join(', '));
     assert.ok(xml.includes('hero.png'), 'the failure names the element');
     assert.ok(!xml.includes('<sale>'), 'page text is escaped');
+  });
+
+  test('an input that could not be read is a test case in error', () => {
+    assert.match(xml, /<testsuites [^>]*errors="1"/);
+    assert.match(xml, /<testsuite name="pages\/gone.html"[^>]*errors="1"[^>]*>\s*<testcase [^>]*>\s*<error message="not checked: no such file or folder[^"]*" type="unreadable"\/>/);
   });
 });
 

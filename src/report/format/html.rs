@@ -246,21 +246,13 @@ fn radio(out: &mut String, name: &str, id: &str, label: &str, checked: bool) {
 
 fn notes(out: &mut String, view: &View<'_>) {
     for p in &view.pages {
-        let r = p.report;
-        for l in &r.limits {
-            out.push_str("<p>Partial report for ");
+        for note in super::notes(p.report) {
+            out.push_str("<p>");
+            esc(out, &capitalise(note.label()));
+            out.push_str(": ");
             esc(out, &p.name);
             out.push_str(": ");
-            esc(out, &l.message);
-            out.push_str("</p>\n");
-        }
-        for m in &r.missing_resources {
-            out.push_str("<p>Stylesheet not loaded for ");
-            esc(out, &p.name);
-            out.push_str(" (style-dependent results need review): ");
-            esc(out, &m.url);
-            out.push_str(": ");
-            esc(out, &m.reason);
+            esc(out, &note.detail());
             out.push_str("</p>\n");
         }
     }
@@ -380,7 +372,14 @@ fn item(out: &mut String, view: &View<'_>, it: &Item<'_>) {
             if o.finding.line > 0 {
                 out.push_str(&format!(" line {}", o.finding.line));
             }
+            if super::is_known(o.finding) {
+                out.push_str(" (known)");
+            }
         }
+    }
+    if it.occurrences.len() == 1 && super::is_known(f) {
+        out.push(' ');
+        badge(out, "suppressed", "known: in the baseline");
     }
     out.push_str("</p>\n<p>");
     esc(out, &f.message);

@@ -2,28 +2,40 @@
 //!
 //! `<testsuites>` holds one `<testsuite name="FILE">` per report, and each suite one
 //! `<testcase classname="FILE" name="RULE-ID: title">` per rule that ran on that page:
-//! - a rule with failed (unsuppressed) findings gets one `<failure message="…" type="IMPACT">`
-//!   whose text lists every finding (selector, line, message, snippet, fix), then the rule's
-//!   needs-review findings if any;
-//! - otherwise a rule with needs-review (`cantTell`) findings gets `<skipped message="needs
-//!   review: …">` listing them: a person has to decide, so it is neither a pass nor a failure;
+//! - a rule with failed (unsuppressed) findings not in the baseline gets one
+//!   `<failure message="…" type="IMPACT">` whose text lists every finding (selector, line,
+//!   message, snippet, fix), then the known and needs-review findings if any;
+//! - otherwise a rule with findings a baseline already records, or with needs-review
+//!   (`cantTell`) findings, gets `<skipped message="known: …">` / `<skipped message="needs
+//!   review: …">` listing them: neither a pass nor a failure of this build;
 //! - otherwise the test case passes (inapplicable rules too); suppressed findings are listed in
 //!   the test case's `<system-out>`.
 //!
-//! Counts: `tests` test cases, `failures` with a failure, `skipped` with a skip, `errors` 0,
-//! `time` 0 (deterministic output). Everything is XML-escaped and characters XML 1.0 forbids are
-//! replaced (`escape::xml`).
+//! An input that could not be read is a suite with one `<error type="unreadable">` test case;
+//! a partial report's limits and missing stylesheets go to the suite's `<system-err>`.
+//! Counts: `tests` test cases, `failures` with a failure, `skipped` with a skip, `errors`
+//! unreadable inputs, `time` 0 (deterministic output). Everything is XML-escaped and characters
+//! XML 1.0 forbids are replaced (`escape::xml`).
 
 use super::escape;
-use super::{impact_name, is_suppressed, page_name, plural, rule_title};
+use super::{impact_name, is_known, is_suppressed, notes, page_name, plural, rule_title, unreadable, UNREADABLE};
 use crate::report::{Finding, Report};
 use crate::rules::Outcome;
 
 struct Case<'a> {
     rule: &'a str,
+    /// Failed, not in the baseline: what fails the case.
     failed: Vec<&'a Finding>,
+    /// Failed, recorded in the baseline: listed, not failing.
+    known: Vec<&'a Finding>,
     review: Vec<&'a Finding>,
     suppressed: Vec<&'a Finding>,
+}
+
+impl<'a> Case<'a> {
+    fn new(rule: &'a str) -> Case<'a> {
+        Case { rule, failed: Vec::new(), known: Vec::new(), review: Vec::new(), suppressed: Vec::new() }
+    }
 }
 
 /// The cases of one report: every rule that ran, in run order, then any rule named only by a
@@ -34,7 +46,7 @@ fn cases(r: &Report) -> Vec<Case<'_>> {
     for run in &r.rules {
         if !index.contains_key(run.id.as_str()) {
             index.insert(run.id.as_str(), cases.len());
-            cases.push(Case { rule: &run.id, failed: Vec::new(), review: Vec::new(), suppressed: Vec::new() });
+            cases.push(Case::new(&run.id));
         }
     }
     for f in &r.results {
@@ -42,7 +54,7 @@ fn cases(r: &Report) -> Vec<Case<'_>> {
             Some(&i) => i,
             None => {
                 index.insert(f.rule.as_str(), cases.len());
-                cases.push(Case { rule: &f.rule, failed: Vec::new(), review: Vec::new(), suppressed: Vec::new() });
+                cases.push(Case::new(&f.rule));
                 cases.len() - 1
             }
         };
@@ -50,6 +62,7 @@ fn cases(r: &Report) -> Vec<Case<'_>> {
         match f.outcome {
             Outcome::Passed => {}
             _ if is_suppressed(f) => case.suppressed.push(f),
+            Outcome::Failed if is_known(f) => case.known.push(f),
             Outcome::Failed => case.failed.push(f),
             Outcome::CantTell => case.review.push(f),
         }
@@ -86,12 +99,31 @@ fn finding_text(out: &mut String, f: &Finding) {
 /// Render the JUnit XML document.
 pub(super) fn render(reports: &[Report]) -> String {
     let mut body = String::with_capacity(4096);
-    let (mut tests, mut failures) = (0usize, 0usize);
+    let (mut tests, mut failures, mut errors) = (0usize, 0usize, 0usize);
     for (ri, r) in reports.iter().enumerate() {
         let file = page_name(r, ri, reports.len());
+        if let Some(why) = unreadable(r) {
+            // The page was never checked: one test case in error, so CI shows it by name.
+            tests += 1;
+            errors += 1;
+            body.push_str("  <testsuite");
+            attr(&mut body, "name", &file);
+            for (name, value) in [("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0"), ("time", "0")] {
+                attr(&mut body, name, value);
+            }
+            body.push_str(">\n    <testcase");
+            attr(&mut body, "classname", &file);
+            attr(&mut body, "name", "curbcut: check the page");
+            attr(&mut body, "time", "0");
+            body.push_str(">\n      <error");
+            attr(&mut body, "message", &format!("not checked: {why}"));
+            attr(&mut body, "type", UNREADABLE);
+            body.push_str("/>\n    </testcase>\n  </testsuite>\n");
+            continue;
+        }
         let cases = cases(r);
         let suite_failures = cases.iter().filter(|c| !c.failed.is_empty()).count();
-        let suite_skipped = cases.iter().filter(|c| c.failed.is_empty() && !c.review.is_empty()).count();
+        let suite_skipped = cases.iter().filter(|c| c.failed.is_empty() && !(c.review.is_empty() && c.known.is_empty())).count();
         tests += cases.len();
         failures += suite_failures;
         body.push_str("  <testsuite");
@@ -107,7 +139,7 @@ pub(super) fn render(reports: &[Report]) -> String {
             attr(&mut body, "classname", &file);
             attr(&mut body, "name", &format!("{}: {}", c.rule, rule_title(c.rule)));
             attr(&mut body, "time", "0");
-            if c.failed.is_empty() && c.review.is_empty() && c.suppressed.is_empty() {
+            if c.failed.is_empty() && c.known.is_empty() && c.review.is_empty() && c.suppressed.is_empty() {
                 body.push_str("/>\n");
                 continue;
             }
@@ -125,6 +157,12 @@ pub(super) fn render(reports: &[Report]) -> String {
                 for f in &c.failed {
                     finding_text(&mut body, f);
                 }
+                if !c.known.is_empty() {
+                    escape::xml(&mut body, "Known (in the baseline):\n", false);
+                    for f in &c.known {
+                        finding_text(&mut body, f);
+                    }
+                }
                 if !c.review.is_empty() {
                     escape::xml(&mut body, "Needs review:\n", false);
                     for f in &c.review {
@@ -137,17 +175,25 @@ pub(super) fn render(reports: &[Report]) -> String {
                     body.push('\n');
                 }
                 body.push_str("</failure>\n");
-            } else if let Some(first) = c.review.first() {
-                let message = format!(
-                    "needs review: {} ({})",
-                    plural(c.review.len(), "element", "elements"),
-                    first.message
-                );
+            } else if let Some(first) = c.known.first().or(c.review.first()) {
+                let message = if c.known.is_empty() {
+                    format!("needs review: {} ({})", plural(c.review.len(), "element", "elements"), first.message)
+                } else {
+                    format!("known: {} in the baseline ({})", plural(c.known.len(), "element", "elements"), first.message)
+                };
                 body.push_str("      <skipped");
                 attr(&mut body, "message", &message);
                 body.push('>');
-                for f in &c.review {
+                for f in &c.known {
                     finding_text(&mut body, f);
+                }
+                if !c.review.is_empty() {
+                    if !c.known.is_empty() {
+                        escape::xml(&mut body, "Needs review:\n", false);
+                    }
+                    for f in &c.review {
+                        finding_text(&mut body, f);
+                    }
                 }
                 body.push_str("</skipped>\n");
             }
@@ -161,6 +207,14 @@ pub(super) fn render(reports: &[Report]) -> String {
             }
             body.push_str("    </testcase>\n");
         }
+        let notes = notes(r);
+        if !notes.is_empty() {
+            body.push_str("    <system-err>");
+            for note in &notes {
+                escape::xml(&mut body, &format!("{}: {}\n", note.label(), note.detail()), false);
+            }
+            body.push_str("</system-err>\n");
+        }
         body.push_str("  </testsuite>\n");
     }
     let mut out = String::with_capacity(body.len() + 200);
@@ -168,7 +222,7 @@ pub(super) fn render(reports: &[Report]) -> String {
     attr(&mut out, "name", "curbcut");
     attr(&mut out, "tests", &tests.to_string());
     attr(&mut out, "failures", &failures.to_string());
-    attr(&mut out, "errors", "0");
+    attr(&mut out, "errors", &errors.to_string());
     // No `skipped` here: the Jenkins schema doesn't allow it on <testsuites> (only on suites).
     attr(&mut out, "time", "0");
     out.push_str(">\n");

@@ -3,7 +3,8 @@
 //! suppressed ones, by rule: title, impact, WCAG criteria with names, why it matters, how to fix,
 //! the documentation link, then each element with its page and line, selector in a code span,
 //! message and snippet in a fenced block. A finding repeated on several pages is listed once
-//! with its pages.
+//! with its pages. Inputs that could not be read, partial reports and missing stylesheets are
+//! listed under "Notes"; findings a baseline already records are marked as known.
 //!
 //! Page content never leaves its context: text goes through `escape::markdown` (no link, image,
 //! HTML tag or emphasis can open), selectors through `escape::markdown_code` (a fence longer than
@@ -13,8 +14,8 @@ use std::collections::BTreeMap;
 
 use super::escape;
 use super::{
-    criterion_label, impact_name, meta, plural, rule_title, FormatOptions, Item, Kind, RuleGroup, Section,
-    View, IMPACTS,
+    criterion_label, impact_name, is_known, meta, notes, plural, rule_title, unreadable, FormatOptions, Item, Kind,
+    Note, RuleGroup, Section, View, IMPACTS,
 };
 use crate::report::Report;
 
@@ -42,16 +43,19 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
     out.push_str("\n\n");
     text(&mut out, &view.summary_line());
     out.push_str("\n\n");
-    if view.pages.len() > 1 {
+    let checked: Vec<&str> =
+        view.pages.iter().filter(|p| unreadable(p.report).is_none()).map(|p| p.name.as_str()).collect();
+    if view.pages.len() > 1 && !checked.is_empty() {
         out.push_str("Pages checked: ");
-        for (i, p) in view.pages.iter().enumerate() {
+        for (i, name) in checked.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
-            escape::markdown_code(&mut out, &p.name, false);
+            escape::markdown_code(&mut out, name, false);
         }
         out.push_str("\n\n");
     }
+    page_notes(&mut out, &view);
 
     summary_tables(&mut out, &view);
 
@@ -109,6 +113,29 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
         out.push_str("No failures and nothing to review.\n");
     }
     out
+}
+
+/// Inputs not checked, partial reports and missing stylesheets, one list item each.
+fn page_notes(out: &mut String, view: &View<'_>) {
+    let mut any = false;
+    for p in &view.pages {
+        for note in notes(p.report) {
+            if !any {
+                out.push_str("## Notes\n\n");
+                any = true;
+            }
+            out.push_str("- ");
+            escape::markdown_code(out, &p.name, false);
+            out.push_str(if matches!(note, Note::NotChecked(_)) { ": **" } else { ": " });
+            out.push_str(note.label());
+            out.push_str(if matches!(note, Note::NotChecked(_)) { "**: " } else { ": " });
+            text(out, &note.detail());
+            out.push('\n');
+        }
+    }
+    if any {
+        out.push('\n');
+    }
 }
 
 fn summary_tables(out: &mut String, view: &View<'_>) {
@@ -244,10 +271,16 @@ fn item(out: &mut String, view: &View<'_>, it: &Item<'_>, n: usize) {
             if o.finding.line > 0 {
                 out.push_str(&format!(" line {}", o.finding.line));
             }
+            if is_known(o.finding) {
+                out.push_str(" (known)");
+            }
         }
         if it.occurrences.len() > PAGES_LISTED {
             out.push_str(&format!(" and {} more", it.occurrences.len() - PAGES_LISTED));
         }
+    }
+    if it.occurrences.len() == 1 && is_known(f) {
+        out.push_str(" — known: in the baseline");
     }
     out.push_str("\n\n   ");
     text(out, &f.message);

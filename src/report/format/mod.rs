@@ -238,6 +238,64 @@ pub(crate) fn page_name(report: &Report, index: usize, count: usize) -> String {
     }
 }
 
+/// Id of the limit a front end records for an input it could not read (the CLI's
+/// `errorReport`): that report has no rules and no findings.
+pub(crate) const UNREADABLE: &str = "unreadable";
+
+/// Why a page was not checked at all, when it wasn't.
+pub(crate) fn unreadable(r: &Report) -> Option<&str> {
+    r.limits.iter().find(|l| l.limit == UNREADABLE).map(|l| l.message.as_str())
+}
+
+/// Whether a baseline comparison found this finding already recorded: it is shown, marked,
+/// and doesn't fail a build.
+pub(crate) fn is_known(f: &Finding) -> bool {
+    f.baseline.as_deref() == Some("known")
+}
+
+/// What a reader must know about a page before its findings: it was not checked, or only
+/// partly, or a stylesheet was missing. Every format shows the same notes in its own markup.
+pub(crate) enum Note<'a> {
+    /// The input could not be read or checked.
+    NotChecked(&'a str),
+    /// A limit was hit: the report is partial.
+    Partial(&'a str),
+    /// A stylesheet was not loaded: style-dependent verdicts need review.
+    Stylesheet { url: &'a str, reason: &'a str },
+}
+
+impl Note<'_> {
+    /// The note's lead-in, e.g. "partial report".
+    pub fn label(&self) -> &'static str {
+        match self {
+            Note::NotChecked(_) => "not checked",
+            Note::Partial(_) => "partial report",
+            Note::Stylesheet { .. } => "stylesheet not loaded (style-dependent results need review)",
+        }
+    }
+
+    /// The page-supplied detail (escape it for the output context).
+    pub fn detail(&self) -> String {
+        match self {
+            Note::NotChecked(m) | Note::Partial(m) => m.to_string(),
+            Note::Stylesheet { url, reason } => format!("{url}: {reason}"),
+        }
+    }
+}
+
+/// The notes of a page, in a fixed order: limits, then missing stylesheets.
+pub(crate) fn notes(r: &Report) -> Vec<Note<'_>> {
+    let limits = r.limits.iter().map(|l| {
+        if l.limit == UNREADABLE {
+            Note::NotChecked(&l.message)
+        } else {
+            Note::Partial(&l.message)
+        }
+    });
+    let sheets = r.missing_resources.iter().map(|m| Note::Stylesheet { url: &m.url, reason: &m.reason });
+    limits.chain(sheets).collect()
+}
+
 /// Which list a finding belongs to in the human formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Kind {
@@ -333,7 +391,12 @@ impl<'a> PageView<'a> {
 /// Totals over all reports (occurrences, not de-duplicated).
 #[derive(Default)]
 pub(crate) struct Totals {
+    /// Pages checked (the unreadable ones not counted).
     pub files: usize,
+    /// Inputs that could not be read or checked.
+    pub unreadable: usize,
+    /// Failures and needs-review findings a baseline already records.
+    pub known: usize,
     /// Failures by impact, in [`IMPACTS`] order.
     pub failed_by_impact: [usize; 4],
     pub review: usize,
@@ -394,7 +457,8 @@ impl<'a> View<'a> {
             }
         }
         // Pass 2: sort every finding into its page or into the repeated sections.
-        let mut totals = Totals { files: reports.len(), ..Totals::default() };
+        let unreadable = reports.iter().filter(|r| unreadable(r).is_some()).count();
+        let mut totals = Totals { files: reports.len() - unreadable, unreadable, ..Totals::default() };
         let mut repeated: [Section<'a>; 3] = Default::default();
         let mut repeated_at: HashMap<Key<'a>, (usize, usize)> = HashMap::new(); // → (group, item)
         let mut pages = Vec::with_capacity(reports.len());
@@ -410,6 +474,9 @@ impl<'a> View<'a> {
             };
             for (fi, f) in r.results.iter().enumerate() {
                 let k = kind(f);
+                if matches!(k, Kind::Failed | Kind::Review) && is_known(f) {
+                    totals.known += 1;
+                }
                 match k {
                     Kind::Failed => totals.failed_by_impact[impact_index(f.impact)] += 1,
                     Kind::Review => totals.review += 1,
@@ -450,7 +517,8 @@ impl<'a> View<'a> {
         out
     }
 
-    /// "3 files · 5 failures (2 critical, 3 serious) · 1 needs review · 1 suppressed · 20 passed"
+    /// "3 files · 5 failures (2 critical, 3 serious) · 1 needs review · 1 suppressed · 20 passed",
+    /// then "· 2 known from the baseline" and "· 1 unreadable" when there are any.
     pub fn summary_line(&self) -> String {
         let t = &self.totals;
         let mut s = String::with_capacity(120);
@@ -473,6 +541,12 @@ impl<'a> View<'a> {
             s.push_str(&format!(" · {} suppressed", t.suppressed));
         }
         s.push_str(&format!(" · {} passed", t.passed));
+        if t.known > 0 {
+            s.push_str(&format!(" · {} known from the baseline", t.known));
+        }
+        if t.unreadable > 0 {
+            s.push_str(&format!(" · {} unreadable", t.unreadable));
+        }
         s
     }
 }

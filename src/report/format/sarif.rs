@@ -9,7 +9,10 @@
 //! snippet, names the element's selector as a logical location, and carries the fingerprint as
 //! `partialFingerprints["curbcut/v1"]` = `FINGERPRINT/N`, N counting equal fingerprints of the
 //! rule on the page (identical defects in one landmark share a fingerprint but are separate
-//! alerts). Suppressed findings stay, with an `inSource` suppression.
+//! alerts). Suppressed findings stay, with an `inSource` suppression; after a baseline
+//! comparison, `baselineState` is `unchanged` for known findings and `new` for the others.
+//! The run's invocation lists inputs not checked (level `error`, and `executionSuccessful`
+//! false), partial reports (`warning`) and missing stylesheets (`note`) as notifications.
 //! Object keys come out sorted (serde_json's map), so the output is deterministic.
 
 use std::collections::HashMap;
@@ -17,7 +20,7 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use super::escape;
-use super::{criterion_label, fingerprint, impact_name, is_suppressed, meta, page_name};
+use super::{criterion_label, fingerprint, impact_name, is_known, is_suppressed, meta, notes, page_name, unreadable, Note};
 use crate::report::Report;
 use crate::rules::{Impact, Needs, Outcome};
 
@@ -168,14 +171,37 @@ pub(super) fn render(reports: &[Report]) -> String {
                     "wcag": f.wcag,
                 },
             });
-            if is_suppressed(f) {
-                if let Some(o) = result.as_object_mut() {
+            if let Some(o) = result.as_object_mut() {
+                if is_suppressed(f) {
                     o.insert("suppressions".into(), json!([{ "kind": "inSource" }]));
+                }
+                if f.baseline.is_some() {
+                    o.insert("baselineState".into(), json!(if is_known(f) { "unchanged" } else { "new" }));
                 }
             }
             results.push(result);
         }
     }
+
+    // Inputs not checked (error), partial reports (warning), missing stylesheets (note).
+    let mut notifications: Vec<Value> = Vec::new();
+    for (ri, r) in reports.iter().enumerate() {
+        let uri = escape::uri_reference(&page_name(r, ri, reports.len()));
+        for note in notes(r) {
+            let (level, id) = match note {
+                Note::NotChecked(_) => ("error", "unreadable"),
+                Note::Partial(_) => ("warning", "partial"),
+                Note::Stylesheet { .. } => ("note", "stylesheet-not-loaded"),
+            };
+            notifications.push(json!({
+                "level": level,
+                "descriptor": { "id": id },
+                "message": { "text": format!("{}: {}", note.label(), note.detail()) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
+            }));
+        }
+    }
+    let all_checked = reports.iter().all(|r| unreadable(r).is_none());
 
     let log = json!({
         "$schema": SCHEMA,
@@ -190,6 +216,10 @@ pub(super) fn render(reports: &[Report]) -> String {
                     "rules": rules,
                 },
             },
+            "invocations": [{
+                "executionSuccessful": all_checked,
+                "toolExecutionNotifications": notifications,
+            }],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

@@ -6,7 +6,9 @@
 //! send escape sequences to the terminal.
 
 use super::escape;
-use super::{criterion_label, impact_name, rule_title, FormatOptions, Item, Kind, RuleGroup, Section, View};
+use super::{
+    criterion_label, impact_name, is_known, notes, rule_title, FormatOptions, Item, Kind, Note, RuleGroup, Section, View,
+};
 use crate::report::Report;
 
 /// ANSI styles, or nothing without colour.
@@ -47,23 +49,23 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
     let paint = Paint { on: options.color };
     let mut out = String::with_capacity(4096);
     for page in &view.pages {
-        let r = page.report;
-        let notes = !r.limits.is_empty() || !r.missing_resources.is_empty();
-        if page.failed.is_empty() && page.review.is_empty() && page.suppressed.is_empty() && page.passed.is_empty() && !notes {
+        let notes = notes(page.report);
+        if page.failed.is_empty() && page.review.is_empty() && page.suppressed.is_empty() && page.passed.is_empty() && notes.is_empty() {
             continue;
         }
         paint.wrap(&mut out, BOLD, &safe(&page.name));
         out.push('\n');
-        for l in &r.limits {
-            out.push_str("  note: partial report: ");
-            out.push_str(&safe(&l.message));
-            out.push('\n');
-        }
-        for m in &r.missing_resources {
-            out.push_str("  note: stylesheet not loaded (style-dependent results need review): ");
-            out.push_str(&safe(&m.url));
-            out.push_str(": ");
-            out.push_str(&safe(&m.reason));
+        for note in &notes {
+            out.push_str("  ");
+            let label = format!("{}:", note.label());
+            if matches!(note, Note::NotChecked(_)) {
+                paint.wrap(&mut out, RED, &label);
+            } else {
+                out.push_str("note: ");
+                out.push_str(&label);
+            }
+            out.push(' ');
+            out.push_str(&safe(&note.detail()));
             out.push('\n');
         }
         section(&mut out, &paint, &view, &page.failed, Kind::Failed, "  ");
@@ -114,7 +116,11 @@ fn locations(view: &View<'_>, item: &Item<'_>) -> String {
     match item.occurrences.as_slice() {
         [one] => at(one),
         many => {
-            let list: Vec<String> = many.iter().take(PAGES_LISTED).map(at).collect();
+            let list: Vec<String> = many
+                .iter()
+                .take(PAGES_LISTED)
+                .map(|o| if is_known(o.finding) { format!("{} (known)", at(o)) } else { at(o) })
+                .collect();
             let mut s = format!("on {} pages: {}", view.pages_of(item).len(), list.join(", "));
             if many.len() > PAGES_LISTED {
                 s.push_str(&format!(" … and {} more", many.len() - PAGES_LISTED));
@@ -167,6 +173,10 @@ fn section(out: &mut String, paint: &Paint, view: &View<'_>, s: &Section<'_>, ki
                 paint.wrap(out, CYAN, &safe(&f.selector));
                 out.push_str("  ");
                 out.push_str(&locations(view, item));
+            }
+            if item.occurrences.len() == 1 && is_known(f) {
+                out.push_str("  ");
+                paint.wrap(out, DIM, "(known: in the baseline)");
             }
             out.push('\n');
             if !f.snippet.is_empty() {
