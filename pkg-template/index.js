@@ -59,7 +59,7 @@ export async function checkFile(path, options = {}) {
   let report = checkBytes(bytes, base);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const wanted = report.missingResources.filter((m) => !tried.has(m.resolved));
-    if (wanted.length === 0) break;
+    let found = 0;
     for (const m of wanted) {
       tried.add(m.resolved);
       const file = localPath(m.resolved, pageDir, options);
@@ -69,12 +69,16 @@ export async function checkFile(path, options = {}) {
       }
       try {
         stylesheets[m.resolved] = await readFile(file, 'utf8');
+        found++;
       } catch (e) {
         // Left missing: the report names it and the style-dependent verdicts say cantTell.
         const code = e && typeof e === 'object' && 'code' in e ? ` (${e.code})` : '';
         why.set(m.resolved, `cannot read ${file}${code}`);
       }
     }
+    // Nothing new to read (remote or missing stylesheets only): checking again would give the
+    // same report.
+    if (found === 0) break;
     report = checkBytes(bytes, base);
   }
   for (const m of report.missingResources) m.reason = why.get(m.resolved) ?? m.reason;

@@ -59,12 +59,23 @@ pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsVal
     to_js(&tree)
 }
 
-/// Render reports: `formatReport(reports, format, options?) -> string`.
+/// Render reports: `formatReport(reports, format, options?) -> string`. Each report crosses as
+/// its own JSON text, so the wasm never holds the text of all of them at once next to the
+/// parsed reports (a wasm memory never shrinks): 26 MB of text for 100 pages of 10k elements.
 #[wasm_bindgen(js_name = formatReport)]
 pub fn format_report(reports: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
     console_error_panic_hook::set_once();
-    let reports: Vec<crate::Report> = serde_json::from_str(&json_text(&reports, "reports")?)
-        .map_err(|e| js_error(format!("invalid reports: {e}")))?;
+    if !js_sys::Array::is_array(&reports) {
+        return Err(js_error("invalid reports: expected an array of reports"));
+    }
+    let reports = reports
+        .unchecked_ref::<js_sys::Array>()
+        .iter()
+        .map(|report| {
+            serde_json::from_str::<crate::Report>(&json_text(&report, "reports")?)
+                .map_err(|e| js_error(format!("invalid reports: {e}")))
+        })
+        .collect::<Result<Vec<_>, JsValue>>()?;
     let format: crate::Format = format.parse().map_err(js_error)?;
     let options: crate::FormatOptions = if options.is_undefined() || options.is_null() {
         crate::FormatOptions::default()

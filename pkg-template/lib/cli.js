@@ -6,10 +6,9 @@
 // Exit codes: 0 no failure at or above --fail-on (known baseline findings and suppressed
 // findings don't count), 1 failures (or some input could not be read), 2 usage error, bad
 // config, or nothing could be checked.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBytes, checkFile, formatReport, rules as ruleInfos, version } from '../index.js';
 import { findConfig, loadConfig, UsageError } from './config.js';
 import { collectInputs, displayPath } from './inputs.js';
 import { palette, Progress, summaryLine, useColor } from './progress.js';
@@ -28,6 +27,9 @@ import { palette, Progress, summaryLine, useColor } from './progress.js';
  * @property {NodeJS.ReadableStream} stdin
  * @property {NodeJS.WritableStream & { isTTY?: boolean, columns?: number }} stdout
  * @property {NodeJS.WritableStream & { isTTY?: boolean, columns?: number }} stderr
+ * @property {(namedBytes: number | null) => void} [beforeEngine] called once, before the wasm is
+ *   compiled, with the total size of the inputs when they are all named files (null for
+ *   folders, globs, stdin): the process may set V8 flags there (bin/curbcut.js does)
  */
 
 export const FORMATS = /** @type {const} */ (['text', 'json', 'sarif', 'junit', 'markdown', 'html']);
@@ -155,6 +157,38 @@ export async function main(argv, io) {
   }
 }
 
+/** The engine (the package's Node entry), loaded by `loadEngine`. @type {typeof import('../index.js')} */
+let api;
+
+/**
+ * Load the engine: importing index.js compiles the wasm, so `io.beforeEngine` runs first.
+ * @param {string[]} positionals
+ * @param {Io} io
+ */
+async function loadEngine(positionals, io) {
+  if (api) return;
+  io.beforeEngine?.(await namedBytes(positionals, io.cwd));
+  api = await import('../index.js');
+}
+
+/**
+ * Total size of the inputs if they are all named files, else null (folders and globs are only
+ * known once collected, after the engine is needed to validate the options).
+ * @param {string[]} positionals
+ * @param {string} cwd
+ * @returns {Promise<number | null>}
+ */
+async function namedBytes(positionals, cwd) {
+  if (positionals.length === 0) return null;
+  let total = 0;
+  for (const p of positionals) {
+    const info = await stat(resolve(cwd, p)).catch(() => null);
+    if (!info?.isFile()) return null;
+    total += info.size;
+  }
+  return total;
+}
+
 /** @param {string[]} argv @param {Io} io */
 async function run(argv, io) {
   const merging = argv[0] === 'merge';
@@ -165,8 +199,9 @@ async function run(argv, io) {
     io.stdout.write(HELP);
     return 0;
   }
+  await loadEngine(merging ? [] : args.positionals, io);
   if (flags.version) {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${api.version()}\n`);
     return 0;
   }
   if (flags['list-rules']) {
@@ -326,7 +361,7 @@ function settle(flags, config, configDir, io, merging) {
   };
   if (merging) return settings;
 
-  const known = ruleInfos();
+  const known = api.rules();
   const ruleIds = new Set(known.map((r) => r.id));
   const checkIds = (/** @type {string[] | undefined} */ ids, /** @type {string} */ what) => {
     for (const id of ids ?? []) {
@@ -434,9 +469,9 @@ async function checkInputs(args, settings, io) {
           stdinUsed = true;
           const bytes = await readAll(io.stdin);
           const { baseDir: _b, urlMap: _u, ...engine } = settings.engine;
-          reports[i] = checkBytes(bytes, { ...engine, url: input.display });
+          reports[i] = api.checkBytes(bytes, { ...engine, url: input.display });
         } else {
-          reports[i] = await checkFile(input.path, { ...settings.engine, url: input.display });
+          reports[i] = await api.checkFile(input.path, { ...settings.engine, url: input.display });
         }
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -645,7 +680,7 @@ async function writeOutputs(reports, settings, io) {
     const color = format === 'text' && toStdout && useColor(io.stdout, io.env, settings.noColor);
     let text;
     try {
-      text = formatReport(reports, format, { color, includePassed: settings.includePassed });
+      text = api.formatReport(reports, format, { color, includePassed: settings.includePassed });
     } catch (e) {
       throw new Error(`rendering the ${format} report failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -673,7 +708,7 @@ async function writeOutputs(reports, settings, io) {
  */
 export function errorReport(name, error) {
   return {
-    tool: { name: 'curbcut', version: version() },
+    tool: { name: 'curbcut', version: api.version() },
     page: { url: name, title: null },
     rules: [],
     results: [],
@@ -731,7 +766,7 @@ async function optional(specifier, feature) {
 
 /** The rules, one a line: id, impact, WCAG criteria, title. */
 function listRules() {
-  const rows = ruleInfos().map((r) => [r.id, r.impact, r.wcag.join(' ') || '-', r.title]);
+  const rows = api.rules().map((r) => [r.id, r.impact, r.wcag.join(' ') || '-', r.title]);
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 0));
   return rows.map((r) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}\n`).join('');
 }
