@@ -52,13 +52,46 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 /// Compute styles, with `@media (orientation)` answering the other orientation when
 /// `orientation_flipped`.
 pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
+    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
+    pass(snap, collect(snap, options, ctx, None))
+}
+
+/// Styles in another `viewport` than `options` gives; `None` when they are the same as under
+/// `options`.
+///
+/// The sheets are collected for `viewport` while checking whether they would collect the same
+/// for the base viewport (every media query and `@supports` condition answers the same, and no
+/// declaration, custom property or `style` attribute mentions viewport units). Then nothing
+/// can differ, and the cascade is skipped; otherwise it runs on the sheets just collected.
+pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, viewport: crate::options::Viewport) -> Option<Styles> {
+    let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
+    let ctx = Ctx { viewport, ..base_ctx };
+    let c = collect(snap, options, ctx, Some(base_ctx));
+    let attrs_differ = || {
+        snap.descendants(NodeId::DOCUMENT)
+            .filter_map(|id| snap.element(id)?.attr("style"))
+            .any(super::values::mentions_viewport_units)
+    };
+    if !c.differs && !attrs_differ() {
+        return None;
+    }
+    Some(pass(snap, c))
+}
+
+/// Gather the user-agent sheet and the page's sheets for `ctx` (compared with `compare`, see
+/// [`Collector::differs`]).
+fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<Ctx>) -> Collector<'o> {
     super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
     super::media::SIZE_QUERIED.with(|q| q.set(false));
-    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
-    let mut c = Collector::new(ctx, options);
+    let mut c = Collector::new(ctx, compare, options);
     c.add_user_agent(UA_CSS);
     collect_page_sheets(snap, &mut c);
+    c
+}
 
+/// The tree-order pass: every node's computed style from the collected sheets.
+fn pass(snap: &Snapshot, c: Collector) -> Styles {
+    let ctx = c.ctx;
     let ranks = c.layers.ranks();
     let unlayered = ranks.first().copied().unwrap_or(0);
     let mut map = SelectorMap::default();
@@ -157,7 +190,7 @@ fn collect_page_sheets(snap: &Snapshot, c: &mut Collector) {
     for id in snap.descendants(NodeId::DOCUMENT) {
         let Some(el) = snap.element(id) else { continue };
         let css_type = el.attr("type").map_or(true, |t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
-        let media_ok = el.attr("media").map_or(true, |m| super::media::media_text_matches(m, &c.ctx));
+        let media_ok = el.attr("media").map_or(true, |m| c.media_matches(&mut Parser::new(m)));
         if &*el.name == "style" && (el.ns == html5ever::ns!(html) || el.ns == html5ever::ns!(svg)) {
             if css_type && media_ok {
                 let text = snap.text_content(id);

@@ -301,6 +301,12 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
 }
 
+/// Styles in another viewport than `options` gives; `None` when they are the same (the common
+/// case, found without a second cascade).
+pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, viewport: crate::options::Viewport) -> Option<Styles> {
+    cascade::at_viewport(snap, options, viewport)
+}
+
 /// Styles as they would be in the other orientation (`@media (orientation)` flipped, everything
 /// else unchanged).
 pub(crate) fn compute_other_orientation(snap: &Snapshot, options: &Options) -> Styles {

@@ -14,7 +14,7 @@ use selectors::SelectorList;
 use super::element::{self, Impl};
 use super::media;
 use super::props::{self, DeclBlock};
-use super::values::Ctx;
+use super::values::{self, Ctx};
 use super::MissingResource;
 use crate::options::Options;
 
@@ -106,6 +106,12 @@ pub(crate) struct Collector<'o> {
     pub missing: Vec<MissingResource>,
     /// `@property` initial values of registered custom properties.
     pub registered: Vec<(Arc<str>, Arc<str>)>,
+    /// Another environment to compare with (see [`Collector::differs`]).
+    compare: Option<Ctx>,
+    /// With `compare`: whether the sheets might collect differently, or give other values, in
+    /// that environment (a condition answers otherwise, or a declaration mentions viewport
+    /// units). False means that collecting under `compare` gives exactly these rules.
+    pub differs: bool,
     origin: Origin,
     order: u32,
     /// Resolved locations of the sheets being imported (cycle guard).
@@ -116,7 +122,9 @@ const MAX_IMPORT_DEPTH: usize = 16;
 const MAX_NESTING: u32 = 32;
 
 impl<'o> Collector<'o> {
-    pub(crate) fn new(ctx: Ctx, options: &'o Options) -> Collector<'o> {
+    /// A collector for `ctx`; with `compare`, it also finds whether the sheets would collect
+    /// the same under that other environment.
+    pub(crate) fn new(ctx: Ctx, compare: Option<Ctx>, options: &'o Options) -> Collector<'o> {
         Collector {
             ctx,
             options,
@@ -125,6 +133,8 @@ impl<'o> Collector<'o> {
             layers: Layers::new(),
             missing: Vec::new(),
             registered: Vec::new(),
+            compare,
+            differs: false,
             origin: Origin::Author,
             order: 0,
             import_stack: Vec::new(),
@@ -163,6 +173,41 @@ impl<'o> Collector<'o> {
         let mut parser = Parser::new(text);
         let mut top = TopParser { c: self, layer, base: base.map(str::to_string), imports_allowed: true, depth: 0 };
         for _ in StyleSheetParser::new(&mut parser, &mut top) {}
+    }
+
+    /// A media query list (at the parser's position, consumed), answered for `ctx` and
+    /// compared with `compare`.
+    pub(crate) fn media_matches(&mut self, input: &mut Parser) -> bool {
+        self.condition(input, media::media_list_matches)
+    }
+
+    /// An `@supports` condition (at the parser's position, consumed), as `media_matches`.
+    fn supports_matches(&mut self, input: &mut Parser) -> bool {
+        self.condition(input, |p, ctx| {
+            let v = media::supports_matches(p, ctx);
+            while p.next().is_ok() {}
+            v
+        })
+    }
+
+    fn condition(&mut self, input: &mut Parser, eval: fn(&mut Parser, &Ctx) -> bool) -> bool {
+        let start = input.position();
+        let v = eval(input, &self.ctx);
+        if let Some(other) = &self.compare {
+            // The comparison must not count as a query of this collection's environment.
+            let flags = media::queried_flags();
+            let mut again = Parser::new(input.slice_from(start));
+            self.differs |= eval(&mut again, other) != v;
+            media::restore_queried_flags(flags);
+        }
+        v
+    }
+
+    /// Notes declaration (or `@property` value) text that may depend on the viewport.
+    fn declared(&mut self, text: &str) {
+        if self.compare.is_some() && values::mentions_viewport_units(text) {
+            self.differs = true;
+        }
     }
 
     fn next_order(&mut self) -> u32 {
@@ -244,15 +289,11 @@ fn err() -> PError {
 }
 
 /// Shared at-rule preludes of top-level and nested contexts.
-fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, ctx: &Ctx) -> Result<AtPrelude, PError> {
+fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, c: &mut Collector) -> Result<AtPrelude, PError> {
     let lname = name.to_ascii_lowercase();
     Ok(match lname.as_str() {
-        "media" => AtPrelude::Condition(media::media_list_matches(input, ctx)),
-        "supports" => {
-            let v = media::supports_matches(input, ctx);
-            while input.next().is_ok() {}
-            AtPrelude::Condition(v)
-        }
+        "media" => AtPrelude::Condition(c.media_matches(input)),
+        "supports" => AtPrelude::Condition(c.supports_matches(input)),
         "layer" => {
             if input.is_exhausted() {
                 AtPrelude::LayerBlock(None)
@@ -278,23 +319,21 @@ fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, ctx: &Ctx) -> Result
             let mut applies = true;
             if input.try_parse(|p| p.expect_function_matching("supports")).is_ok() {
                 applies = input.parse_nested_block(|p| {
-                    // `supports(display: grid)` or `supports(<condition>)`.
-                    let state = p.state();
-                    if let Ok(v) = p.try_parse(|p| {
-                        let v = media::supports_matches(p, ctx);
-                        if v { Ok(v) } else { Err(()) }
-                    }) {
-                        return Ok(v);
-                    }
-                    p.reset(&state);
+                    // `supports(display: grid)` or `supports(<condition>)`: the bare form is
+                    // read as if parenthesised.
                     let start = p.position();
                     while p.next().is_ok() {}
-                    let text = format!("({})", p.slice_from(start));
-                    let mut pp = Parser::new(&text);
-                    Ok::<bool, PError>(media::supports_matches(&mut pp, ctx))
+                    let inner = p.slice_from(start);
+                    let condition = if Parser::new(inner).try_parse(|p| p.expect_ident().map(|_| ()).and_then(|_| p.expect_colon())).is_ok() {
+                        format!("({inner})")
+                    } else {
+                        inner.to_string()
+                    };
+                    let v = c.supports_matches(&mut Parser::new(&condition));
+                    Ok::<bool, PError>(v)
                 })?;
             }
-            applies &= media::media_list_matches(input, ctx);
+            applies &= c.media_matches(input);
             AtPrelude::Import { url, layer, applies }
         }
         "property" => {
@@ -368,7 +407,7 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
     type Error = ();
 
     fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
-        let p = parse_at_prelude(&name, input, &self.c.ctx)?;
+        let p = parse_at_prelude(&name, input, self.c)?;
         match p {
             AtPrelude::Import { .. } | AtPrelude::LayerStatement(_) => {}
             _ => self.imports_allowed = false,
@@ -420,6 +459,7 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
             },
             AtPrelude::Property(name) => {
                 if let Some(v) = property_initial(input) {
+                    self.c.declared(&v);
                     self.c.registered.push((name.into(), v.into()));
                 }
                 return Ok(());
@@ -469,7 +509,10 @@ impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
     type Declaration = ();
     type Error = ();
     fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
-        props::parse_declaration(&name, input, &self.c.ctx, &mut self.block).map_err(|_| err())
+        let start = input.position();
+        let parsed = props::parse_declaration(&name, input, &self.c.ctx, &mut self.block);
+        self.c.declared(input.slice_from(start));
+        parsed.map_err(|_| err())
     }
 }
 
@@ -479,7 +522,7 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
     type Error = ();
 
     fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
-        parse_at_prelude(&name, input, &self.c.ctx)
+        parse_at_prelude(&name, input, self.c)
     }
 
     fn parse_block<'t>(&mut self, prelude: AtPrelude, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
