@@ -160,7 +160,7 @@ fn verdicts(cx: &Context) -> Vec<(NodeId, Evaluation)> {
         return Vec::new();
     }
     // A second cascade runs only when some style can differ at the zoomed size.
-    let zoomed = crate::style::at_viewport(cx.snap, cx.options, ZOOMED);
+    let zoomed = crate::style::at_viewport(cx.snap, cx.options, cx.styles, ZOOMED);
     let small = zoomed.as_ref().unwrap_or(cx.styles);
     if !clipping(small) {
         return Vec::new();

@@ -301,10 +301,10 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
     cascade::compute(snap, options)
 }
 
-/// Styles in another viewport than `options` gives; `None` when they are the same (the common
-/// case, found without a second cascade).
-pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, viewport: crate::options::Viewport) -> Option<Styles> {
-    cascade::at_viewport(snap, options, viewport)
+/// Styles in another viewport than `options` gives, for a page whose styles under `options`
+/// are `base`; `None` when they are the same (the common case, found without a cascade).
+pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, viewport: crate::options::Viewport) -> Option<Styles> {
+    cascade::at_viewport(snap, options, base, viewport)
 }
 
 /// Styles as they would be in the other orientation (`@media (orientation)` flipped, everything

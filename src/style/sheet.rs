@@ -35,6 +35,10 @@ pub(crate) struct StyleRule {
     pub layer: u32,
     pub order: u32,
     pub origin: Origin,
+    /// With a compared environment: whether the rule may not be collected there, or with other
+    /// values (it sits in a block whose condition answers otherwise, or mentions viewport
+    /// units). Unmarked rules are collected alike in both environments, in the same order.
+    pub marked: bool,
 }
 
 /// Cascade layers, as a tree in order of first declaration; node 0 is "unlayered".
@@ -67,6 +71,10 @@ impl Layers {
             p.1.push(id);
         }
         id
+    }
+
+    fn len(&self) -> usize {
+        self.nodes.len()
     }
 
     fn path(&mut self, parent: usize, path: &[String]) -> usize {
@@ -112,6 +120,14 @@ pub(crate) struct Collector<'o> {
     /// that environment (a condition answers otherwise, or a declaration mentions viewport
     /// units). False means that collecting under `compare` gives exactly these rules.
     pub differs: bool,
+    /// A difference that may reach any element: a layer or `@property` only one environment
+    /// declares, or a custom property in viewport units (used anywhere through `var()`).
+    pub differs_everywhere: bool,
+    /// Inside a block whose condition answers otherwise in the compared environment.
+    marking: bool,
+    /// Whether media queries asked for `orientation` / the viewport's size (see `Styles`).
+    pub orientation_queried: bool,
+    pub size_queried: bool,
     origin: Origin,
     order: u32,
     /// Resolved locations of the sheets being imported (cycle guard).
@@ -135,6 +151,10 @@ impl<'o> Collector<'o> {
             registered: Vec::new(),
             compare,
             differs: false,
+            differs_everywhere: false,
+            marking: false,
+            orientation_queried: false,
+            size_queried: false,
             origin: Origin::Author,
             order: 0,
             import_stack: Vec::new(),
@@ -175,14 +195,14 @@ impl<'o> Collector<'o> {
         for _ in StyleSheetParser::new(&mut parser, &mut top) {}
     }
 
-    /// A media query list (at the parser's position, consumed), answered for `ctx` and
-    /// compared with `compare`.
-    pub(crate) fn media_matches(&mut self, input: &mut Parser) -> bool {
+    /// A media query list (at the parser's position, consumed), answered for `ctx`, and
+    /// whether `compare` answers otherwise.
+    pub(crate) fn media_matches(&mut self, input: &mut Parser) -> (bool, bool) {
         self.condition(input, media::media_list_matches)
     }
 
     /// An `@supports` condition (at the parser's position, consumed), as `media_matches`.
-    fn supports_matches(&mut self, input: &mut Parser) -> bool {
+    fn supports_matches(&mut self, input: &mut Parser) -> (bool, bool) {
         self.condition(input, |p, ctx| {
             let v = media::supports_matches(p, ctx);
             while p.next().is_ok() {}
@@ -190,24 +210,50 @@ impl<'o> Collector<'o> {
         })
     }
 
-    fn condition(&mut self, input: &mut Parser, eval: fn(&mut Parser, &Ctx) -> bool) -> bool {
+    fn condition(&mut self, input: &mut Parser, eval: fn(&mut Parser, &Ctx) -> bool) -> (bool, bool) {
         let start = input.position();
         let v = eval(input, &self.ctx);
+        let mut differs = false;
         if let Some(other) = &self.compare {
             // The comparison must not count as a query of this collection's environment.
             let flags = media::queried_flags();
             let mut again = Parser::new(input.slice_from(start));
-            self.differs |= eval(&mut again, other) != v;
+            differs = eval(&mut again, other) != v;
             media::restore_queried_flags(flags);
         }
-        v
+        self.differs |= differs;
+        (v, differs)
     }
 
-    /// Notes declaration (or `@property` value) text that may depend on the viewport.
-    fn declared(&mut self, text: &str) {
-        if self.compare.is_some() && values::mentions_viewport_units(text) {
-            self.differs = true;
+    /// Whether declaration text (`name: text`) may have another value in the compared
+    /// environment.
+    fn declared(&mut self, name: &str, text: &str) -> bool {
+        if self.compare.is_none() || !values::mentions_viewport_units(text) {
+            return false;
         }
+        self.differs = true;
+        self.differs_everywhere |= name.starts_with("--");
+        true
+    }
+
+    /// Enter a block (or sheet) whose condition answers otherwise in the compared environment
+    /// when `differs`; give the result to [`Collector::leave`] at its end.
+    pub(crate) fn enter(&mut self, differs: bool) -> Region {
+        let region = Region { marking: self.marking, layers: self.layers.len(), registered: self.registered.len() };
+        self.marking |= differs;
+        region
+    }
+
+    pub(crate) fn leave(&mut self, region: Region) {
+        if self.marking && (self.layers.len() != region.layers || self.registered.len() != region.registered) {
+            self.differs_everywhere = true;
+        }
+        self.marking = region.marking;
+    }
+
+    /// Read the query flags the collection set (they are reset at its start).
+    pub(crate) fn finish(&mut self) {
+        (self.orientation_queried, self.size_queried) = media::queried_flags();
     }
 
     fn next_order(&mut self) -> u32 {
@@ -215,13 +261,14 @@ impl<'o> Collector<'o> {
         self.order
     }
 
-    fn push_rule(&mut self, selectors: SelectorList<Impl>, block: DeclBlock, layer: usize, order: u32) {
+    fn push_rule(&mut self, selectors: SelectorList<Impl>, block: DeclBlock, layer: usize, order: u32, viewport_units: bool) {
         if block.is_empty() {
             return;
         }
         let idx = self.blocks.len() as u32;
         self.blocks.push(block);
-        self.rules.push(StyleRule { selectors, block: idx, layer: layer as u32, order, origin: self.origin });
+        let marked = self.marking || viewport_units;
+        self.rules.push(StyleRule { selectors, block: idx, layer: layer as u32, order, origin: self.origin, marked });
     }
 
     fn import(&mut self, url: &str, base: Option<&str>, layer: usize) {
@@ -251,6 +298,13 @@ impl<'o> Collector<'o> {
     }
 }
 
+/// What [`Collector::enter`] saves.
+pub(crate) struct Region {
+    marking: bool,
+    layers: usize,
+    registered: usize,
+}
+
 /// A layer name: `a.b.c`.
 fn layer_name(input: &mut Parser) -> Result<Vec<String>, ()> {
     let mut parts = vec![input.expect_ident().map_err(|_| ())?.to_string()];
@@ -273,9 +327,10 @@ fn layer_name(input: &mut Parser) -> Result<Vec<String>, ()> {
 }
 
 enum AtPrelude {
-    Import { url: String, layer: Option<Option<Vec<String>>>, applies: bool },
-    /// A conditional group: @media / @supports, evaluated.
-    Condition(bool),
+    Import { url: String, layer: Option<Option<Vec<String>>>, applies: bool, differs: bool },
+    /// A conditional group: @media / @supports, evaluated, and whether the compared
+    /// environment answers otherwise.
+    Condition(bool, bool),
     LayerBlock(Option<Vec<String>>),
     LayerStatement(Vec<Vec<String>>),
     Property(String),
@@ -292,8 +347,14 @@ fn err() -> PError {
 fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, c: &mut Collector) -> Result<AtPrelude, PError> {
     let lname = name.to_ascii_lowercase();
     Ok(match lname.as_str() {
-        "media" => AtPrelude::Condition(c.media_matches(input)),
-        "supports" => AtPrelude::Condition(c.supports_matches(input)),
+        "media" => {
+            let (holds, differs) = c.media_matches(input);
+            AtPrelude::Condition(holds, differs)
+        }
+        "supports" => {
+            let (holds, differs) = c.supports_matches(input);
+            AtPrelude::Condition(holds, differs)
+        }
         "layer" => {
             if input.is_exhausted() {
                 AtPrelude::LayerBlock(None)
@@ -316,7 +377,7 @@ fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, c: &mut Collector) -
                 let name = input.parse_nested_block(|p| layer_name(p).map_err(|_| err()))?;
                 layer = Some(Some(name));
             }
-            let mut applies = true;
+            let (mut applies, mut differs) = (true, false);
             if input.try_parse(|p| p.expect_function_matching("supports")).is_ok() {
                 applies = input.parse_nested_block(|p| {
                     // `supports(display: grid)` or `supports(<condition>)`: the bare form is
@@ -330,11 +391,15 @@ fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, c: &mut Collector) -
                         inner.to_string()
                     };
                     let v = c.supports_matches(&mut Parser::new(&condition));
-                    Ok::<bool, PError>(v)
+                    Ok::<(bool, bool), PError>(v)
+                })
+                .map(|(v, d)| {
+                    differs = d;
+                    v
                 })?;
             }
-            applies &= c.media_matches(input);
-            AtPrelude::Import { url, layer, applies }
+            let (media, media_differs) = c.media_matches(input);
+            AtPrelude::Import { url, layer, applies: applies && media, differs: differs || media_differs }
         }
         "property" => {
             let n = input.expect_ident().map_err(|_| err())?.to_string();
@@ -420,10 +485,11 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
 
     fn rule_without_block(&mut self, prelude: AtPrelude, _start: &ParserState) -> Result<(), ()> {
         match prelude {
-            AtPrelude::Import { url, layer, applies } => {
+            AtPrelude::Import { url, layer, applies, differs } => {
                 if !self.imports_allowed || !applies {
                     return Ok(());
                 }
+                let region = self.c.enter(differs);
                 let layer = match layer {
                     None => self.layer,
                     Some(None) => self.c.layers.push(self.layer, None),
@@ -431,6 +497,7 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
                 };
                 let base = self.base.clone();
                 self.c.import(&url, base.as_deref(), layer);
+                self.c.leave(region);
                 Ok(())
             }
             AtPrelude::LayerStatement(names) => {
@@ -448,9 +515,13 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
         if self.depth >= MAX_NESTING {
             return Ok(());
         }
+        let mut differs = false;
         let layer = match prelude {
-            AtPrelude::Condition(false) | AtPrelude::Skip | AtPrelude::Import { .. } => return Ok(()),
-            AtPrelude::Condition(true) => self.layer,
+            AtPrelude::Condition(false, _) | AtPrelude::Skip | AtPrelude::Import { .. } => return Ok(()),
+            AtPrelude::Condition(true, d) => {
+                differs = d;
+                self.layer
+            }
             AtPrelude::LayerBlock(None) => self.c.layers.push(self.layer, None),
             AtPrelude::LayerBlock(Some(path)) => self.c.layers.path(self.layer, &path),
             AtPrelude::LayerStatement(names) => match names.as_slice() {
@@ -459,14 +530,16 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
             },
             AtPrelude::Property(name) => {
                 if let Some(v) = property_initial(input) {
-                    self.c.declared(&v);
+                    self.c.declared(&name, &v);
                     self.c.registered.push((name.into(), v.into()));
                 }
                 return Ok(());
             }
         };
+        let region = self.c.enter(differs);
         let mut sub = self.nested(layer);
         for _ in StyleSheetParser::new(input, &mut sub) {}
+        self.c.leave(region);
         Ok(())
     }
 }
@@ -490,10 +563,10 @@ impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_> {
 /// Parse a style rule's block: its declarations become one rule, nested rules follow it.
 fn style_rule_body(c: &mut Collector, selectors: SelectorList<Impl>, layer: usize, depth: u32, input: &mut Parser) {
     let order = c.next_order();
-    let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default() };
+    let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default(), viewport_units: false };
     for _ in RuleBodyParser::new(input, &mut body) {}
-    let BodyParser { c, parent, block, .. } = body;
-    c.push_rule(parent, block, layer, order);
+    let BodyParser { c, parent, block, viewport_units, .. } = body;
+    c.push_rule(parent, block, layer, order, viewport_units);
 }
 
 /// The inside of a style rule (declarations and nested rules).
@@ -503,6 +576,8 @@ struct BodyParser<'c, 'o> {
     layer: usize,
     depth: u32,
     block: DeclBlock,
+    /// A declaration may have another value in the compared environment.
+    viewport_units: bool,
 }
 
 impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
@@ -511,7 +586,7 @@ impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
     fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
         let start = input.position();
         let parsed = props::parse_declaration(&name, input, &self.c.ctx, &mut self.block);
-        self.c.declared(input.slice_from(start));
+        self.viewport_units |= self.c.declared(&name, input.slice_from(start));
         parsed.map_err(|_| err())
     }
 }
@@ -529,8 +604,12 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
         if self.depth >= MAX_NESTING {
             return Ok(());
         }
+        let mut differs = false;
         let layer = match prelude {
-            AtPrelude::Condition(true) => self.layer,
+            AtPrelude::Condition(true, d) => {
+                differs = d;
+                self.layer
+            }
             AtPrelude::LayerBlock(None) => self.c.layers.push(self.layer, None),
             AtPrelude::LayerBlock(Some(path)) => self.c.layers.path(self.layer, &path),
             AtPrelude::LayerStatement(names) if names.len() == 1 => {
@@ -540,7 +619,9 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
             _ => return Ok(()),
         };
         // Declarations directly inside a nested group rule apply to the parent's selectors.
+        let region = self.c.enter(differs);
         style_rule_body(self.c, self.parent.clone(), layer, self.depth + 1, input);
+        self.c.leave(region);
         Ok(())
     }
 }

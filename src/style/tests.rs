@@ -90,7 +90,7 @@ fn restyle_matches_full(html: &str, viewport: Viewport) -> bool {
     let options = Options::default();
     let base = compute(&snap, &options);
     let full = compute(&snap, &Options { viewport, ..Options::default() });
-    let restyled = at_viewport(&snap, &options, viewport);
+    let restyled = at_viewport(&snap, &options, &base, viewport);
     let got = restyled.as_ref().unwrap_or(&base);
     assert_eq!(got.computed, full.computed, "{html}");
     assert_eq!(got.missing, full.missing, "{html}");
