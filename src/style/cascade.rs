@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use cssparser::{Parser, Token};
 use selectors::matching::{
-    matches_selector, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
+    matches_selector, selector_may_match, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
 };
 
@@ -136,15 +136,19 @@ fn pass(snap: &Snapshot, c: Collector) -> Styles {
     let mut customs: Vec<Option<Customs>> = vec![None; snap.len()];
     let initial = ComputedStyle::default();
     let mut pass = Pass::new(snap, c.ctx, &map, &c.blocks, unlayered, Some(BloomFilter::new()));
-    // Elements whose names, ids and classes are in the bloom filter: the current ancestors.
-    let mut ancestors: Vec<NodeId> = Vec::new();
+    // Elements whose names, ids and classes are in the bloom filter: the current ancestors,
+    // each with where its hashes start in `hashes` (kept to take them out without rehashing).
+    let mut ancestors: Vec<(NodeId, usize)> = Vec::new();
+    let mut hashes: Vec<u32> = Vec::new();
     for id in snap.descendants(NodeId::DOCUMENT) {
         let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
         let style = match snap.element(id) {
             Some(el) => {
-                while ancestors.last().is_some_and(|a| *a != parent) {
-                    if let (Some(a), Some(bloom)) = (ancestors.pop().and_then(|a| snap.element(a)), pass.bloom.as_mut()) {
-                        for_each_hash(a, |h| bloom.remove_hash(h));
+                while ancestors.last().is_some_and(|(a, _)| *a != parent) {
+                    if let (Some((_, start)), Some(bloom)) = (ancestors.pop(), pass.bloom.as_mut()) {
+                        for h in hashes.drain(start..) {
+                            bloom.remove_hash(h);
+                        }
                     }
                 }
                 let parent_is_element = snap.element(parent).is_some();
@@ -155,10 +159,14 @@ fn pass(snap: &Snapshot, c: Collector) -> Styles {
                     pass.root_font_size = style.font_size;
                 }
                 customs[id.index()] = Some(own);
+                let start = hashes.len();
                 if let Some(bloom) = pass.bloom.as_mut() {
-                    for_each_hash(el, |h| bloom.insert_hash(h));
+                    for_each_hash(el, |h| {
+                        hashes.push(h);
+                        bloom.insert_hash(h);
+                    });
                 }
-                ancestors.push(id);
+                ancestors.push((id, start));
                 style
             }
             None => text_style(&computed[parent.index()]),
@@ -695,16 +703,21 @@ impl<'a> Pass<'a> {
     }
 
     fn matches(&mut self, entry: &Entry, el: &El) -> bool {
+        // The bloom filter first: it rejects most candidates, before a matching context is
+        // built (`matches_selector` would only make the same check).
+        if self.bloom.as_ref().is_some_and(|b| !selector_may_match(&entry.hashes, b)) {
+            return false;
+        }
         let mode = if entry.target == Target::Element { MatchingMode::Normal } else { MatchingMode::ForStatelessPseudoElement };
         let mut cx = MatchingContext::new(
             mode,
-            self.bloom.as_ref(),
+            None,
             &mut self.caches,
             QuirksMode::NoQuirks,
             NeedsSelectorFlags::No,
             MatchingForInvalidation::No,
         );
-        matches_selector(&entry.selector, 0, Some(&entry.hashes), el, &mut cx)
+        matches_selector(&entry.selector, 0, None, el, &mut cx)
     }
 
     /// A declaration list, parsed once per distinct text.
@@ -839,8 +852,11 @@ impl<'a> Pass<'a> {
         let ctx = &self.ctx;
         let eff = |prop: Prop| effective(prop, w, customs, ctx, Some(&self.var_memo));
         let initial = &self.initial;
+        // Inherited properties start as the parent's, the others as initial values: what a
+        // property without a cascaded value computes to, so the loop below skips those.
         let mut s = ComputedStyle {
             visibility: p.visibility,
+            text_shadow: p.text_shadow,
             color: p.color,
             font_size: p.font_size,
             font_weight: p.font_weight,
@@ -913,6 +929,9 @@ impl<'a> Pass<'a> {
             Prop::TextDecorationLine,
             Prop::BorderBottom,
         ] {
+            if w.won[prop as usize].is_none() {
+                continue;
+            }
             let v = match eff(prop) {
                 Eff::Val(v) => v,
                 Eff::Inherit => {
@@ -946,7 +965,7 @@ impl<'a> Pass<'a> {
                         [side(t, 0.0), side(r, f32::INFINITY), side(b, f32::INFINITY), side(l, 0.0)]
                     })
                 }
-                (Prop::ClipPath, Value::Text(t)) => s.clip_path = t.as_ref().map(|t| t.to_string()),
+                (Prop::ClipPath, Value::Text(t)) => s.clip_path = t.clone(),
                 (Prop::OverflowX, Value::Overflow(o)) => s.overflow_x = *o,
                 (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (Prop::Width, v) => s.width = len(v),
@@ -960,7 +979,7 @@ impl<'a> Pass<'a> {
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
                 (Prop::TextDecorationLine, Value::Bool(b)) => s.text_decoration = *b,
                 (Prop::BorderBottom, Value::Bool(b)) => s.border_bottom = *b,
-                (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
+                (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.clone(),
                 (Prop::TextIndent, v) => s.text_indent = len(v).unwrap_or(0.0),
                 (Prop::LetterSpacing, v) => s.letter_spacing = len(v).unwrap_or(0.0),
                 (Prop::WordSpacing, v) => s.word_spacing = len(v).unwrap_or(0.0),
