@@ -165,9 +165,22 @@ fn verdicts(cx: &Context) -> Vec<(NodeId, Evaluation)> {
     if !clipping(small) {
         return Vec::new();
     }
+    // Whether a box that clips overflow holds the node before any scroll container does (the
+    // walk `judge` makes, once for the whole tree): only such elements can have a verdict.
+    let mut clipped = vec![false; cx.snap.len()];
+    for id in cx.snap.descendants(NodeId::DOCUMENT) {
+        let st = small.get(id);
+        let clipper = clips(st.overflow_x) || clips(st.overflow_y);
+        let scroller = !clipper && (scrolls(st.overflow_x) || scrolls(st.overflow_y));
+        let below_clipper = cx.snap.parent(id).is_some_and(|p| clipped[p.index()]);
+        clipped[id.index()] = !scroller && (clipper || below_clipper);
+    }
     let mut out = Vec::new();
     let mut lines = HashMap::new();
     for (id, el) in common::elements(cx) {
+        if !clipped[id.index()] {
+            continue;
+        }
         let has_text = cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()));
         if !common::is_html(el) || !has_text || !shown(cx, small, id) {
             continue;
