@@ -53,33 +53,33 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 /// `orientation_flipped`.
 pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
     let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
-    pass(snap, collect(snap, options, ctx, None))
+    pass(snap, collect(snap, options, ctx, None, false))
 }
 
 /// Styles in another `viewport` than `options` gives, for a page whose styles under `options`
 /// are `base`; `None` when they are the same as `base`.
 ///
-/// The sheets are collected for `viewport` while checking whether they would collect the same
-/// for the base viewport: every media query and `@supports` condition answers the same, and no
-/// declaration or `style` attribute mentions viewport units. Then nothing can differ and no
+/// A scan of the sheets (no selector or value parsed) checks whether they would collect the
+/// same for both viewports: every media query and `@supports` condition answers the same, and
+/// no declaration or `style` attribute mentions viewport units. Then nothing can differ and no
 /// cascade runs. Otherwise only the elements a difference reaches are restyled (see
 /// [`restyle`]), or, for a difference that may reach any element, all of them.
 pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, viewport: crate::options::Viewport) -> Option<Styles> {
     let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
     let ctx = Ctx { viewport, ..base_ctx };
-    let sheets = collect(snap, options, ctx, Some(base_ctx));
     let attr_of = |id: NodeId| snap.element(id).and_then(|e| e.attr("style"));
     let attrs: Vec<NodeId> = snap
         .descendants(NodeId::DOCUMENT)
         .filter(|id| attr_of(*id).is_some_and(super::values::mentions_viewport_units))
         .collect();
-    if !sheets.differs && attrs.is_empty() {
+    if attrs.is_empty() && !collect(snap, options, ctx, Some(base_ctx), true).differs {
         return None;
     }
+    let sheets = collect(snap, options, ctx, Some(base_ctx), false);
     // A custom property in viewport units reaches whatever uses it through var().
     let custom_in_attr = attrs.iter().any(|id| attr_of(*id).is_some_and(|a| a.contains("--")));
     if !sheets.differs_everywhere && !custom_in_attr {
-        let before = collect(snap, options, base_ctx, Some(ctx));
+        let before = collect(snap, options, base_ctx, Some(ctx), false);
         if !before.differs_everywhere {
             if let Some(styles) = restyle(snap, &sheets, &before, base, &attrs) {
                 return Some(styles);
@@ -90,11 +90,12 @@ pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, vie
 }
 
 /// Gather the user-agent sheet and the page's sheets for `ctx` (compared with `compare`, see
-/// [`Collector::differs`]).
-fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<Ctx>) -> Collector<'o> {
+/// [`Collector::differs`]; only that when `scan_only`).
+fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<Ctx>, scan_only: bool) -> Collector<'o> {
     super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
     super::media::SIZE_QUERIED.with(|q| q.set(false));
     let mut c = Collector::new(ctx, compare, options);
+    c.scan_only = scan_only;
     c.add_user_agent(UA_CSS);
     collect_page_sheets(snap, &mut c);
     c.finish();
@@ -1093,8 +1094,8 @@ mod tests {
         let full = compute(&snap, &Options { viewport: small, ..Options::default() });
         let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
         let ctx = Ctx { viewport: small, ..base_ctx };
-        let sheets = collect(&snap, &options, ctx, Some(base_ctx));
-        let before = collect(&snap, &options, base_ctx, Some(ctx));
+        let sheets = collect(&snap, &options, ctx, Some(base_ctx), false);
+        let before = collect(&snap, &options, base_ctx, Some(ctx), false);
         assert!(!sheets.differs_everywhere && !before.differs_everywhere, "{html}");
         let attrs: Vec<NodeId> = snap
             .descendants(NodeId::DOCUMENT)

@@ -125,6 +125,10 @@ pub(crate) struct Collector<'o> {
     pub differs_everywhere: bool,
     /// Inside a block whose condition answers otherwise in the compared environment.
     marking: bool,
+    /// Only find whether the sheets differ in the compared environment: selectors and
+    /// values are not parsed and no rule is kept. Rules with invalid selectors are looked
+    /// into too, so `differs` may be true where a full collection finds nothing.
+    pub(crate) scan_only: bool,
     /// Whether media queries asked for `orientation` / the viewport's size (see `Styles`).
     pub orientation_queried: bool,
     pub size_queried: bool,
@@ -153,6 +157,7 @@ impl<'o> Collector<'o> {
             differs: false,
             differs_everywhere: false,
             marking: false,
+            scan_only: false,
             orientation_queried: false,
             size_queried: false,
             origin: Origin::Author,
@@ -545,34 +550,42 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
 }
 
 impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_> {
-    type Prelude = SelectorList<Impl>;
+    /// None when only scanning.
+    type Prelude = Option<SelectorList<Impl>>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<SelectorList<Impl>>, PError> {
         self.imports_allowed = false;
-        element::parse_selectors(input, false).ok_or_else(err)
+        if self.c.scan_only {
+            while input.next().is_ok() {}
+            return Ok(None);
+        }
+        element::parse_selectors(input, false).map(Some).ok_or_else(err)
     }
 
-    fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+    fn parse_block<'t>(&mut self, prelude: Option<SelectorList<Impl>>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
         style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
         Ok(())
     }
 }
 
 /// Parse a style rule's block: its declarations become one rule, nested rules follow it.
-fn style_rule_body(c: &mut Collector, selectors: SelectorList<Impl>, layer: usize, depth: u32, input: &mut Parser) {
+fn style_rule_body(c: &mut Collector, selectors: Option<SelectorList<Impl>>, layer: usize, depth: u32, input: &mut Parser) {
     let order = c.next_order();
     let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default(), viewport_units: false };
     for _ in RuleBodyParser::new(input, &mut body) {}
     let BodyParser { c, parent, block, viewport_units, .. } = body;
-    c.push_rule(parent, block, layer, order, viewport_units);
+    if let Some(parent) = parent {
+        c.push_rule(parent, block, layer, order, viewport_units);
+    }
 }
 
 /// The inside of a style rule (declarations and nested rules).
 struct BodyParser<'c, 'o> {
     c: &'c mut Collector<'o>,
-    parent: SelectorList<Impl>,
+    /// None when only scanning.
+    parent: Option<SelectorList<Impl>>,
     layer: usize,
     depth: u32,
     block: DeclBlock,
@@ -585,7 +598,12 @@ impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
     type Error = ();
     fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
         let start = input.position();
-        let parsed = props::parse_declaration(&name, input, &self.c.ctx, &mut self.block);
+        let parsed = if self.c.scan_only {
+            while input.next().is_ok() {}
+            Ok(())
+        } else {
+            props::parse_declaration(&name, input, &self.c.ctx, &mut self.block)
+        };
         self.viewport_units |= self.c.declared(&name, input.slice_from(start));
         parsed.map_err(|_| err())
     }
@@ -627,16 +645,21 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
 }
 
 impl<'i> QualifiedRuleParser<'i> for BodyParser<'_, '_> {
-    type Prelude = SelectorList<Impl>;
+    /// None when only scanning.
+    type Prelude = Option<SelectorList<Impl>>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<SelectorList<Impl>>, PError> {
+        let Some(parent) = &self.parent else {
+            while input.next().is_ok() {}
+            return Ok(None);
+        };
         let list = element::parse_selectors(input, true).ok_or_else(err)?;
-        Ok(list.replace_parent_selector(&self.parent))
+        Ok(Some(list.replace_parent_selector(parent)))
     }
 
-    fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+    fn parse_block<'t>(&mut self, prelude: Option<SelectorList<Impl>>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
         if self.depth < MAX_NESTING {
             style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
         }
