@@ -79,9 +79,10 @@ pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, vie
     // A custom property in viewport units reaches whatever uses it through var().
     let custom_in_attr = attrs.iter().any(|id| attr_of(*id).is_some_and(|a| a.contains("--")));
     if !sheets.differs_everywhere && !custom_in_attr {
-        let before = collect(snap, options, base_ctx, Some(ctx), false);
-        if !before.differs_everywhere {
-            if let Some(styles) = restyle(snap, &sheets, &before, base, &attrs) {
+        // The base viewport's own rules matter only when it takes a block this one leaves out.
+        let before = sheets.others_only.then(|| collect(snap, options, base_ctx, Some(ctx), false));
+        if !before.as_ref().is_some_and(|b| b.differs_everywhere) {
+            if let Some(styles) = restyle(snap, &sheets, before.as_ref(), base, &attrs) {
                 return Some(styles);
             }
         }
@@ -183,14 +184,19 @@ fn text_style(parent: &ComputedStyle) -> ComputedStyle {
 }
 
 /// Styles from `sheets` for a page whose styles from `before` are `base`, both collections
-/// compared with each other (their unmarked rules are the same). An element is restyled when
-/// a marked rule of either collection matches it, its `style` attribute (in `attrs`) mentions
+/// compared with each other (their unmarked rules are the same; no `before` when it has no
+/// rule `sheets` lacks). An element is restyled when a marked rule of either collection
+/// matches it, its `style` attribute (in `attrs`) mentions
 /// viewport units, or its parent's style or custom properties changed; every other element
 /// keeps its base style, which is exactly what the full cascade would give it. `None` when
 /// the root's font size changes (every `rem` would).
-fn restyle(snap: &Snapshot, sheets: &Collector, before: &Collector, base: &Styles, attrs: &[NodeId]) -> Option<Styles> {
+fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base: &Styles, attrs: &[NodeId]) -> Option<Styles> {
     let (map, unlayered) = selector_map(sheets, |_| true);
-    let marked = [(selector_map(sheets, |r| r.marked).0, &sheets.blocks), (selector_map(before, |r| r.marked).0, &before.blocks)];
+    let marked: Vec<(SelectorMap, &[DeclBlock])> = std::iter::once(sheets)
+        .chain(before)
+        .map(|c| (selector_map(c, |r| r.marked).0, c.blocks.as_slice()))
+        .filter(|(m, _)| !m.entries.is_empty())
+        .collect();
     let root_customs: Customs = Rc::new(sheets.registered.iter().cloned().collect());
     let mut pass = Pass::new(snap, sheets.ctx, &map, &sheets.blocks, unlayered, None);
     let initial = ComputedStyle::default();
@@ -1097,11 +1103,12 @@ mod tests {
         let sheets = collect(&snap, &options, ctx, Some(base_ctx), false);
         let before = collect(&snap, &options, base_ctx, Some(ctx), false);
         assert!(!sheets.differs_everywhere && !before.differs_everywhere, "{html}");
+        let before = sheets.others_only.then_some(&before);
         let attrs: Vec<NodeId> = snap
             .descendants(NodeId::DOCUMENT)
             .filter(|id| snap.element(*id).and_then(|e| e.attr("style")).is_some_and(super::super::values::mentions_viewport_units))
             .collect();
-        let got = restyle(&snap, &sheets, &before, &base, &attrs)?;
+        let got = restyle(&snap, &sheets, before, &base, &attrs)?;
         for (i, (a, b)) in got.computed.iter().zip(&full.computed).enumerate() {
             assert_eq!(a, b, "node {i} of {html}");
         }

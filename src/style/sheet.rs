@@ -125,6 +125,9 @@ pub(crate) struct Collector<'o> {
     pub differs_everywhere: bool,
     /// Inside a block whose condition answers otherwise in the compared environment.
     marking: bool,
+    /// A block (or sheet) was left out here that the compared environment takes: only then
+    /// does a collection there have rules this one lacks (besides marked ones).
+    pub others_only: bool,
     /// Only find whether the sheets differ in the compared environment: selectors and
     /// values are not parsed and no rule is kept. Rules with invalid selectors are looked
     /// into too, so `differs` may be true where a full collection finds nothing.
@@ -157,6 +160,7 @@ impl<'o> Collector<'o> {
             differs: false,
             differs_everywhere: false,
             marking: false,
+            others_only: false,
             scan_only: false,
             orientation_queried: false,
             size_queried: false,
@@ -227,6 +231,7 @@ impl<'o> Collector<'o> {
             media::restore_queried_flags(flags);
         }
         self.differs |= differs;
+        self.others_only |= differs && !v;
         (v, differs)
     }
 
