@@ -4,7 +4,8 @@
 //! `<link rel=stylesheet>` files and `style=""` through selector matching, specificity, source
 //! order, `!important`, layers, `@media`/`@supports`, inheritance and custom properties.
 //! Stylesheets that could not be loaded are listed in [`Styles::missing`]: every verdict that
-//! depends on styles must then be `cantTell`.
+//! depends on styles must then be `cantTell`. Styles in another viewport (`at_viewport`)
+//! reuse the page's styles, restyling only what the viewport change reaches.
 
 mod cascade;
 mod color;

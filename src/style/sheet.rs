@@ -2,6 +2,8 @@
 //! `@import`, `@property`; everything else (`@font-face`, `@keyframes`, `@container` ...) is
 //! skipped. Conditions are evaluated while parsing against the fixed environment, so only
 //! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`].
+//! Given a second environment to compare with (another viewport), a collection also finds
+//! whether the sheets would collect differently there, and marks the rules that may.
 
 use std::sync::Arc;
 
