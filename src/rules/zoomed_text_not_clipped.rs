@@ -1,8 +1,8 @@
 //! `zoomed-text-not-clipped`: text zoomed to 200% (a 640×512 viewport) is not cut off by an
 //! ancestor with `overflow: hidden | clip` (ACT 59br37, WCAG 1.4.4).
 //!
-//! Styles are recomputed for 640×512 when the page's media queries ask for the viewport's size
-//! or anything clips overflow. Without layout we only prove clipping from below: a box of fixed
+//! Styles are taken at 640×512 when the page's media queries ask for the viewport's size or
+//! orientation, or anything clips overflow. Without layout we only prove clipping from below: a box of fixed
 //! height shorter than the lines its content must have (one per `<br>`, at least one) clips
 //! vertically. A box with no fixed height or width is taken not to clip. Everything else
 //! (a fixed width with `white-space` and `text-overflow` unknown, a height that may or may not
@@ -148,23 +148,44 @@ fn memoised(cx: &Context) -> std::rc::Rc<Verdicts> {
 }
 
 fn verdicts(cx: &Context) -> Vec<(NodeId, Evaluation)> {
-    let clipping = common::elements(cx).any(|(id, _)| {
-        let st = cx.tree.style(id);
-        clips(st.overflow_x) || clips(st.overflow_y)
-    });
-    if !clipping && !cx.styles.size_queried {
+    let clipping = |styles: &Styles| {
+        common::elements(cx).any(|(id, _)| {
+            let st = styles.get(id);
+            clips(st.overflow_x) || clips(st.overflow_y)
+        })
+    };
+    // Without a query of the viewport's size or orientation, only values in viewport units
+    // change at the zoomed size, and they never make a box clip.
+    if !cx.styles.size_queried && !cx.styles.orientation_queried && !clipping(cx.styles) {
         return Vec::new();
     }
-    let options = crate::options::Options { viewport: ZOOMED, ..cx.options.clone() };
-    let small = crate::style::compute(cx.snap, &options);
+    // A second cascade runs only when some style can differ at the zoomed size.
+    let zoomed = crate::style::at_viewport(cx.snap, cx.options, cx.styles, ZOOMED);
+    let small = zoomed.as_ref().unwrap_or(cx.styles);
+    if !clipping(small) {
+        return Vec::new();
+    }
+    // Whether a box that clips overflow holds the node before any scroll container does (the
+    // walk `judge` makes, once for the whole tree): only such elements can have a verdict.
+    let mut clipped = vec![false; cx.snap.len()];
+    for id in cx.snap.descendants(NodeId::DOCUMENT) {
+        let st = small.get(id);
+        let clipper = clips(st.overflow_x) || clips(st.overflow_y);
+        let scroller = !clipper && (scrolls(st.overflow_x) || scrolls(st.overflow_y));
+        let below_clipper = cx.snap.parent(id).is_some_and(|p| clipped[p.index()]);
+        clipped[id.index()] = !scroller && (clipper || below_clipper);
+    }
     let mut out = Vec::new();
     let mut lines = HashMap::new();
     for (id, el) in common::elements(cx) {
-        let has_text = cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()));
-        if !common::is_html(el) || !has_text || !shown(cx, &small, id) {
+        if !clipped[id.index()] {
             continue;
         }
-        if let Some(reason) = judge(cx, &small, id, &mut lines) {
+        let has_text = cx.snap.children(id).any(|c| cx.snap.text(c).is_some_and(|t| !t.trim().is_empty()));
+        if !common::is_html(el) || !has_text || !shown(cx, small, id) {
+            continue;
+        }
+        if let Some(reason) = judge(cx, small, id, &mut lines) {
             out.push((id, reason.evaluation()));
         }
     }

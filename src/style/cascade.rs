@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use cssparser::{Parser, Token};
 use selectors::matching::{
-    matches_selector, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
+    matches_selector, selector_may_match, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
 };
 
@@ -22,7 +22,7 @@ use selectors::bloom::BloomFilter;
 use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
 use super::selector_map::{Entry, HashMap, SelectorMap, Target};
-use super::sheet::{Collector, Origin};
+use super::sheet::{Collector, Origin, StyleRule};
 use super::values::Ctx;
 use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
 use crate::dom::{Element, NodeId, Snapshot};
@@ -52,17 +52,63 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 /// Compute styles, with `@media (orientation)` answering the other orientation when
 /// `orientation_flipped`.
 pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
+    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
+    pass(snap, collect(snap, options, ctx, None, false))
+}
+
+/// Styles in another `viewport` than `options` gives, for a page whose styles under `options`
+/// are `base`; `None` when they are the same as `base`.
+///
+/// A scan of the sheets (no selector or value parsed) checks whether they would collect the
+/// same for both viewports: every media query and `@supports` condition answers the same, and
+/// no declaration or `style` attribute mentions viewport units. Then nothing can differ and no
+/// cascade runs. Otherwise only the elements a difference reaches are restyled (see
+/// [`restyle`]), or, for a difference that may reach any element, all of them.
+pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, viewport: crate::options::Viewport) -> Option<Styles> {
+    let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
+    let ctx = Ctx { viewport, ..base_ctx };
+    let attr_of = |id: NodeId| snap.element(id).and_then(|e| e.attr("style"));
+    let attrs: Vec<NodeId> = snap
+        .descendants(NodeId::DOCUMENT)
+        .filter(|id| attr_of(*id).is_some_and(super::values::mentions_viewport_units))
+        .collect();
+    if attrs.is_empty() && !collect(snap, options, ctx, Some(base_ctx), true).differs {
+        return None;
+    }
+    let sheets = collect(snap, options, ctx, Some(base_ctx), false);
+    // A custom property in viewport units reaches whatever uses it through var().
+    let custom_in_attr = attrs.iter().any(|id| attr_of(*id).is_some_and(|a| a.contains("--")));
+    if !sheets.differs_everywhere && !custom_in_attr {
+        // The base viewport's own rules matter only when it takes a block this one leaves out.
+        let before = sheets.others_only.then(|| collect(snap, options, base_ctx, Some(ctx), false));
+        if !before.as_ref().is_some_and(|b| b.differs_everywhere) {
+            if let Some(styles) = restyle(snap, &sheets, before.as_ref(), base, &attrs) {
+                return Some(styles);
+            }
+        }
+    }
+    Some(pass(snap, sheets))
+}
+
+/// Gather the user-agent sheet and the page's sheets for `ctx` (compared with `compare`, see
+/// [`Collector::differs`]; only that when `scan_only`).
+fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<Ctx>, scan_only: bool) -> Collector<'o> {
     super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
     super::media::SIZE_QUERIED.with(|q| q.set(false));
-    let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
-    let mut c = Collector::new(ctx, options);
+    let mut c = Collector::new(ctx, compare, options);
+    c.scan_only = scan_only;
     c.add_user_agent(UA_CSS);
     collect_page_sheets(snap, &mut c);
+    c.finish();
+    c
+}
 
+/// The selector map of the collected rules that `keep` keeps, and the unlayered layer's rank.
+fn selector_map(c: &Collector, keep: impl Fn(&StyleRule) -> bool) -> (SelectorMap, u32) {
     let ranks = c.layers.ranks();
     let unlayered = ranks.first().copied().unwrap_or(0);
     let mut map = SelectorMap::default();
-    for rule in &c.rules {
+    for rule in c.rules.iter().filter(|r| keep(r)) {
         let layer = ranks.get(rule.layer as usize).copied().unwrap_or(unlayered);
         for sel in rule.selectors.slice() {
             map.insert(Entry {
@@ -77,6 +123,12 @@ pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_f
             });
         }
     }
+    (map, unlayered)
+}
+
+/// The tree-order pass: every node's computed style from the collected sheets.
+fn pass(snap: &Snapshot, c: Collector) -> Styles {
+    let (map, unlayered) = selector_map(&c, |_| true);
     let root_customs: Customs = Rc::new(c.registered.iter().cloned().collect());
 
     let mut computed = vec![ComputedStyle { display: Display::None, ..ComputedStyle::default() }; snap.len()];
@@ -85,32 +137,20 @@ pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_f
     }
     let mut customs: Vec<Option<Customs>> = vec![None; snap.len()];
     let initial = ComputedStyle::default();
-    let mut pass = Pass {
-        snap,
-        ctx,
-        map: &map,
-        blocks: &c.blocks,
-        unlayered,
-        caches: SelectorCaches::default(),
-        candidates: Vec::new(),
-        root_font_size: 16.0,
-        bloom: BloomFilter::new(),
-        own: Vec::new(),
-        before: Vec::new(),
-        after: Vec::new(),
-        initial: ComputedStyle::default(),
-        var_memo: RefCell::new(HashMap::default()),
-        attr_blocks: HashMap::default(),
-    };
-    // Elements whose names, ids and classes are in the bloom filter: the current ancestors.
-    let mut ancestors: Vec<NodeId> = Vec::new();
+    let mut pass = Pass::new(snap, c.ctx, &map, &c.blocks, unlayered, Some(BloomFilter::new()));
+    // Elements whose names, ids and classes are in the bloom filter: the current ancestors,
+    // each with where its hashes start in `hashes` (kept to take them out without rehashing).
+    let mut ancestors: Vec<(NodeId, usize)> = Vec::new();
+    let mut hashes: Vec<u32> = Vec::new();
     for id in snap.descendants(NodeId::DOCUMENT) {
         let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
         let style = match snap.element(id) {
             Some(el) => {
-                while ancestors.last().is_some_and(|a| *a != parent) {
-                    if let Some(a) = ancestors.pop().and_then(|a| snap.element(a)) {
-                        for_each_hash(a, |h| pass.bloom.remove_hash(h));
+                while ancestors.last().is_some_and(|(a, _)| *a != parent) {
+                    if let (Some((_, start)), Some(bloom)) = (ancestors.pop(), pass.bloom.as_mut()) {
+                        for h in hashes.drain(start..) {
+                            bloom.remove_hash(h);
+                        }
                     }
                 }
                 let parent_is_element = snap.element(parent).is_some();
@@ -121,22 +161,120 @@ pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_f
                     pass.root_font_size = style.font_size;
                 }
                 customs[id.index()] = Some(own);
-                for_each_hash(el, |h| pass.bloom.insert_hash(h));
-                ancestors.push(id);
+                let start = hashes.len();
+                if let Some(bloom) = pass.bloom.as_mut() {
+                    for_each_hash(el, |h| {
+                        hashes.push(h);
+                        bloom.insert_hash(h);
+                    });
+                }
+                ancestors.push((id, start));
                 style
             }
-            None => {
-                let mut s = computed[parent.index()].clone();
-                s.before = None;
-                s.after = None;
-                s
-            }
+            None => text_style(&computed[parent.index()]),
         };
         computed[id.index()] = style;
     }
-    let orientation_queried = super::media::ORIENTATION_QUERIED.with(|q| q.get());
-    let size_queried = super::media::SIZE_QUERIED.with(|q| q.get());
-    Styles { computed, missing: c.missing, orientation_queried, size_queried }
+    Styles { computed, missing: c.missing, orientation_queried: c.orientation_queried, size_queried: c.size_queried }
+}
+
+/// A non-element node's style: its parent's, without generated content.
+fn text_style(parent: &ComputedStyle) -> ComputedStyle {
+    ComputedStyle { before: None, after: None, ..parent.clone() }
+}
+
+/// Styles from `sheets` for a page whose styles from `before` are `base`, both collections
+/// compared with each other (their unmarked rules are the same; no `before` when it has no
+/// rule `sheets` lacks). An element is restyled when a marked rule of either collection
+/// matches it, its `style` attribute (in `attrs`) mentions
+/// viewport units, or its parent's style or custom properties changed; every other element
+/// keeps its base style, which is exactly what the full cascade would give it. `None` when
+/// the root's font size changes (every `rem` would).
+fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base: &Styles, attrs: &[NodeId]) -> Option<Styles> {
+    let (map, unlayered) = selector_map(sheets, |_| true);
+    let marked: Vec<(SelectorMap, &[DeclBlock])> = std::iter::once(sheets)
+        .chain(before)
+        .map(|c| (selector_map(c, |r| r.marked).0, c.blocks.as_slice()))
+        .filter(|(m, _)| !m.entries.is_empty())
+        .collect();
+    let root_customs: Customs = Rc::new(sheets.registered.iter().cloned().collect());
+    let mut pass = Pass::new(snap, sheets.ctx, &map, &sheets.blocks, unlayered, None);
+    let initial = ComputedStyle::default();
+    let mut computed = base.computed.clone();
+    // Per node: custom properties in the new viewport (restyled elements and the ancestors
+    // they needed), whether it was restyled, and whether its style or custom properties changed.
+    let mut customs: Vec<Option<Customs>> = vec![None; snap.len()];
+    let mut restyled = vec![false; snap.len()];
+    let mut changed = vec![false; snap.len()];
+    let mut customs_changed = vec![false; snap.len()];
+    let mut attr_units = vec![false; snap.len()];
+    for id in attrs {
+        attr_units[id.index()] = true;
+    }
+    let mut candidates = Vec::new();
+    for id in snap.descendants(NodeId::DOCUMENT) {
+        let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
+        let Some(el) = snap.element(id) else {
+            if restyled[parent.index()] {
+                computed[id.index()] = text_style(&computed[parent.index()]);
+            }
+            continue;
+        };
+        let parent_is_element = snap.element(parent).is_some();
+        // Matched by a marked rule, and whether one of those declares custom properties.
+        let (mut hit, mut hit_customs) = (false, false);
+        for (m, blocks) in &marked {
+            m.candidates(el, &mut candidates);
+            for &i in &candidates {
+                let Some(entry) = m.entries.get(i as usize) else { continue };
+                if pass.matches(entry, &El { snap, id }) {
+                    hit = true;
+                    hit_customs |= blocks.get(entry.block as usize).is_some_and(|b| !b.customs.is_empty());
+                }
+            }
+        }
+        if !(hit || changed[parent.index()] || attr_units[id.index()]) {
+            if !parent_is_element {
+                pass.root_font_size = base.get(id).font_size;
+            }
+            continue;
+        }
+        let parent_customs = customs_of(&mut pass, parent, &mut customs, &root_customs);
+        let parent_style = if parent_is_element { &computed[parent.index()] } else { &initial };
+        let (style, own) = pass.element(id, el, parent_style, &parent_customs);
+        if !parent_is_element {
+            if style.font_size != base.get(id).font_size {
+                return None;
+            }
+            pass.root_font_size = style.font_size;
+        }
+        customs_changed[id.index()] = customs_changed[parent.index()] || hit_customs;
+        changed[id.index()] = customs_changed[id.index()] || style != *base.get(id);
+        restyled[id.index()] = true;
+        customs[id.index()] = Some(own);
+        computed[id.index()] = style;
+    }
+    Some(Styles { computed, missing: sheets.missing.clone(), orientation_queried: sheets.orientation_queried, size_queried: sheets.size_queried })
+}
+
+/// The custom properties of node `id` in the pass's environment, computing (and keeping) those
+/// of its ancestors that are not known yet.
+fn customs_of(pass: &mut Pass, id: NodeId, customs: &mut [Option<Customs>], root: &Customs) -> Customs {
+    let snap = pass.snap;
+    let mut unknown = Vec::new();
+    let mut at = id;
+    while snap.element(at).is_some() && customs[at.index()].is_none() {
+        unknown.push(at);
+        at = snap.parent(at).unwrap_or(NodeId::DOCUMENT);
+    }
+    let mut c = customs[at.index()].clone().unwrap_or_else(|| root.clone());
+    for a in unknown.into_iter().rev() {
+        if let Some(el) = snap.element(a) {
+            c = pass.customs_only(a, el, &c);
+            customs[a.index()] = Some(c.clone());
+        }
+    }
+    c
 }
 
 /// The hashes an element contributes to its descendants' bloom filter.
@@ -157,7 +295,8 @@ fn collect_page_sheets(snap: &Snapshot, c: &mut Collector) {
     for id in snap.descendants(NodeId::DOCUMENT) {
         let Some(el) = snap.element(id) else { continue };
         let css_type = el.attr("type").map_or(true, |t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
-        let media_ok = el.attr("media").map_or(true, |m| super::media::media_text_matches(m, &c.ctx));
+        let (media_ok, differs) = el.attr("media").map_or((true, false), |m| c.media_matches(&mut Parser::new(m)));
+        let region = c.enter(differs);
         if &*el.name == "style" && (el.ns == html5ever::ns!(html) || el.ns == html5ever::ns!(svg)) {
             if css_type && media_ok {
                 let text = snap.text_content(id);
@@ -171,6 +310,7 @@ fn collect_page_sheets(snap: &Snapshot, c: &mut Collector) {
                 c.add_link(href);
             }
         }
+        c.leave(region);
     }
 }
 
@@ -184,8 +324,9 @@ struct Pass<'a> {
     caches: SelectorCaches,
     candidates: Vec<u32>,
     root_font_size: f32,
-    /// Ancestor bloom filter (stylo's trick): rejects most descendant selectors at once.
-    bloom: BloomFilter,
+    /// Ancestor bloom filter (stylo's trick): rejects most descendant selectors at once. None
+    /// when a pass visits only some elements (it holds the ancestors of the current one).
+    bloom: Option<BloomFilter>,
     own: Vec<Matched>,
     before: Vec<Matched>,
     after: Vec<Matched>,
@@ -548,17 +689,42 @@ fn no_pseudo_boxes(el: &Element) -> bool {
 }
 
 impl<'a> Pass<'a> {
+    fn new(snap: &'a Snapshot, ctx: Ctx, map: &'a SelectorMap, blocks: &'a [DeclBlock], unlayered: u32, bloom: Option<BloomFilter>) -> Self {
+        Pass {
+            snap,
+            ctx,
+            map,
+            blocks,
+            unlayered,
+            caches: SelectorCaches::default(),
+            candidates: Vec::new(),
+            root_font_size: 16.0,
+            bloom,
+            own: Vec::new(),
+            before: Vec::new(),
+            after: Vec::new(),
+            initial: ComputedStyle::default(),
+            var_memo: RefCell::new(HashMap::default()),
+            attr_blocks: HashMap::default(),
+        }
+    }
+
     fn matches(&mut self, entry: &Entry, el: &El) -> bool {
+        // The bloom filter first: it rejects most candidates, before a matching context is
+        // built (`matches_selector` would only make the same check).
+        if self.bloom.as_ref().is_some_and(|b| !selector_may_match(&entry.hashes, b)) {
+            return false;
+        }
         let mode = if entry.target == Target::Element { MatchingMode::Normal } else { MatchingMode::ForStatelessPseudoElement };
         let mut cx = MatchingContext::new(
             mode,
-            Some(&self.bloom),
+            None,
             &mut self.caches,
             QuirksMode::NoQuirks,
             NeedsSelectorFlags::No,
             MatchingForInvalidation::No,
         );
-        matches_selector(&entry.selector, 0, Some(&entry.hashes), el, &mut cx)
+        matches_selector(&entry.selector, 0, None, el, &mut cx)
     }
 
     /// A declaration list, parsed once per distinct text.
@@ -571,7 +737,19 @@ impl<'a> Pass<'a> {
         b
     }
 
-    fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
+    /// Only the custom properties of an element.
+    fn customs_only(&mut self, id: NodeId, el: &Element, parent_customs: &Customs) -> Customs {
+        let (attr_block, hints) = self.match_rules(id, el);
+        let mut own = std::mem::take(&mut self.own);
+        let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), hints.as_deref(), self.unlayered);
+        let customs = build_customs(parent_customs, &winners.customs);
+        self.own = own;
+        customs
+    }
+
+    /// Fill `own`, `before` and `after` with the rules (and the style attribute and hints,
+    /// returned) that apply to an element.
+    fn match_rules(&mut self, id: NodeId, el: &Element) -> (Option<Rc<DeclBlock>>, Option<Rc<DeclBlock>>) {
         let map = self.map;
         let wrapped = El { snap: self.snap, id };
         let mut own = std::mem::take(&mut self.own);
@@ -610,6 +788,17 @@ impl<'a> Pass<'a> {
         if hints.is_some() {
             own.push(Matched { origin: Origin::Hint, layer: 0, specificity: 0, order: 0, block: None });
         }
+        self.own = own;
+        self.before = before;
+        self.after = after;
+        (attr_block, hints)
+    }
+
+    fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
+        let (attr_block, hints) = self.match_rules(id, el);
+        let mut own = std::mem::take(&mut self.own);
+        let mut before = std::mem::take(&mut self.before);
+        let mut after = std::mem::take(&mut self.after);
         let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), hints.as_deref(), self.unlayered);
         let customs = build_customs(parent_customs, &winners.customs);
         let mut style = self.compute_values(&winners, parent, &customs);
@@ -670,8 +859,11 @@ impl<'a> Pass<'a> {
         let ctx = &self.ctx;
         let eff = |prop: Prop| effective(prop, w, customs, ctx, Some(&self.var_memo));
         let initial = &self.initial;
+        // Inherited properties start as the parent's, the others as initial values: what a
+        // property without a cascaded value computes to, so the loop below skips those.
         let mut s = ComputedStyle {
             visibility: p.visibility,
+            text_shadow: p.text_shadow,
             color: p.color,
             font_size: p.font_size,
             font_weight: p.font_weight,
@@ -744,6 +936,9 @@ impl<'a> Pass<'a> {
             Prop::TextDecorationLine,
             Prop::BorderBottom,
         ] {
+            if w.won[prop as usize].is_none() {
+                continue;
+            }
             let v = match eff(prop) {
                 Eff::Val(v) => v,
                 Eff::Inherit => {
@@ -777,7 +972,7 @@ impl<'a> Pass<'a> {
                         [side(t, 0.0), side(r, f32::INFINITY), side(b, f32::INFINITY), side(l, 0.0)]
                     })
                 }
-                (Prop::ClipPath, Value::Text(t)) => s.clip_path = t.as_ref().map(|t| t.to_string()),
+                (Prop::ClipPath, Value::Text(t)) => s.clip_path = t.clone(),
                 (Prop::OverflowX, Value::Overflow(o)) => s.overflow_x = *o,
                 (Prop::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (Prop::Width, v) => s.width = len(v),
@@ -791,7 +986,7 @@ impl<'a> Pass<'a> {
                 (Prop::TextShadow, Value::Bool(b)) => s.text_shadow = *b,
                 (Prop::TextDecorationLine, Value::Bool(b)) => s.text_decoration = *b,
                 (Prop::BorderBottom, Value::Bool(b)) => s.border_bottom = *b,
-                (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.to_string(),
+                (Prop::Cursor, Value::Text(Some(c))) => s.cursor = c.clone(),
                 (Prop::TextIndent, v) => s.text_indent = len(v).unwrap_or(0.0),
                 (Prop::LetterSpacing, v) => s.letter_spacing = len(v).unwrap_or(0.0),
                 (Prop::WordSpacing, v) => s.word_spacing = len(v).unwrap_or(0.0),
@@ -893,6 +1088,62 @@ fn lighter(w: u16) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::{parse::parse_html, DocumentKind};
+    use crate::options::Viewport;
+
+    /// The incremental restyle against a full cascade at 640×512 (None: it gave up).
+    fn incremental(html: &str) -> Option<usize> {
+        let snap = parse_html(html, DocumentKind::Html);
+        let options = Options::default();
+        let small = Viewport { width: 640.0, height: 512.0 };
+        let base = compute(&snap, &options);
+        let full = compute(&snap, &Options { viewport: small, ..Options::default() });
+        let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
+        let ctx = Ctx { viewport: small, ..base_ctx };
+        let sheets = collect(&snap, &options, ctx, Some(base_ctx), false);
+        let before = collect(&snap, &options, base_ctx, Some(ctx), false);
+        assert!(!sheets.differs_everywhere && !before.differs_everywhere, "{html}");
+        let before = sheets.others_only.then_some(&before);
+        let attrs: Vec<NodeId> = snap
+            .descendants(NodeId::DOCUMENT)
+            .filter(|id| snap.element(*id).and_then(|e| e.attr("style")).is_some_and(super::super::values::mentions_viewport_units))
+            .collect();
+        let got = restyle(&snap, &sheets, before, &base, &attrs)?;
+        for (i, (a, b)) in got.computed.iter().zip(&full.computed).enumerate() {
+            assert_eq!(a, b, "node {i} of {html}");
+        }
+        assert_eq!(got.missing, full.missing, "{html}");
+        Some(got.computed.iter().zip(&base.computed).filter(|(a, b)| a != b).count())
+    }
+
+    #[test]
+    fn incremental_restyle_equals_a_full_cascade() {
+        let body = r#"<div id="a" class="box"><p class="t">text <span id="s">in <b>deep</b></span></p><ul><li>x</li><li class="last">y</li></ul></div>
+            <section><p style="color: red">x</p><p style="height: 10vh">h</p><p class="t">z</p></section>"#;
+        let pages = [
+            // Inheritance through the affected element: font size, colour, em lengths below.
+            "<style>@media (max-width: 700px) { .box { font-size: 30px; color: green } } .t { height: 2em; letter-spacing: .1em }</style>",
+            // A flip whose element keeps its inherited values (only children are rechecked).
+            "<style>@media (min-width: 1000px) { .t { display: none } section p { overflow: hidden } }</style>",
+            // Custom properties declared in a flipping block, used below through var().
+            "<style>@media (max-width: 700px) { .box { --c: rgb(1, 2, 3); --h: 3em } } .t { color: var(--c, blue); height: var(--h, 1px) }</style>",
+            // Generated content, combinators, :has(), :not(), !important and layers.
+            r#"<style>@layer a, b; @layer b { li { color: red } }
+                @media (max-width: 700px) { li + li::before { content: "→" } .box:has(b) > ul { visibility: hidden } @layer a { li { color: blue !important } } }
+                @media (min-width: 900px) { :not(.box) > p { font-weight: 700 } }</style>"#,
+            // Viewport units in rules, var() fallbacks and a style attribute; nested conditions.
+            "<style>.box { width: 50vw; max-width: calc(100vw - 20px) } .t { font-size: clamp(10px, 3vw, 30px) } span { top: var(--none, -10vh) }
+                @supports (display: grid) { @media (width > 700px) { #s { visibility: hidden } } }</style>",
+            // Nothing differs but a style attribute.
+            "<style>.t { color: blue }</style>",
+        ];
+        for head in pages {
+            let changed = incremental(&format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>"));
+            assert!(changed.is_some_and(|n| n > 0), "{head}: {changed:?}");
+        }
+        // The root's font size changes: every rem would, so it gives up.
+        assert_eq!(incremental(&format!("<style>@media (max-width: 700px) {{ html {{ font-size: 20px }} }}</style>{body}")), None);
+    }
 
     #[test]
     fn substitutes_nested_vars() {

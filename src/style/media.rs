@@ -18,7 +18,20 @@ thread_local! {
     pub(crate) static SIZE_QUERIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Evaluate a media query list given as text (`media` attributes). Empty → true.
+/// The `ORIENTATION_QUERIED` and `SIZE_QUERIED` flags, to restore after an evaluation that must
+/// leave no trace.
+pub(crate) fn queried_flags() -> (bool, bool) {
+    (ORIENTATION_QUERIED.with(|q| q.get()), SIZE_QUERIED.with(|q| q.get()))
+}
+
+/// Set the flags back to what [`queried_flags`] returned.
+pub(crate) fn restore_queried_flags((orientation, size): (bool, bool)) {
+    ORIENTATION_QUERIED.with(|q| q.set(orientation));
+    SIZE_QUERIED.with(|q| q.set(size));
+}
+
+/// Evaluate a media query list given as text. Empty → true.
+#[cfg(test)]
 pub(crate) fn media_text_matches(text: &str, ctx: &Ctx) -> bool {
     let mut parser = Parser::new(text);
     media_list_matches(&mut parser, ctx)

@@ -144,12 +144,11 @@ impl SelectorMap {
             }
         }
         if let Some(classes) = el.attr("class") {
-            let mut seen: Vec<&str> = Vec::new();
-            for c in classes.split_ascii_whitespace() {
-                if seen.contains(&c) {
+            for (i, c) in classes.split_ascii_whitespace().enumerate() {
+                // A repeated class adds its bucket once (classes are few: no set needed).
+                if classes.split_ascii_whitespace().take(i).any(|p| p == c) {
                     continue;
                 }
-                seen.push(c);
                 if let Some(v) = self.by_class.get(c) {
                     out.extend_from_slice(v);
                 }

@@ -2,6 +2,8 @@
 //! `@import`, `@property`; everything else (`@font-face`, `@keyframes`, `@container` ...) is
 //! skipped. Conditions are evaluated while parsing against the fixed environment, so only
 //! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`].
+//! Given a second environment to compare with (another viewport), a collection also finds
+//! whether the sheets would collect differently there, and marks the rules that may.
 
 use std::sync::Arc;
 
@@ -14,7 +16,7 @@ use selectors::SelectorList;
 use super::element::{self, Impl};
 use super::media;
 use super::props::{self, DeclBlock};
-use super::values::Ctx;
+use super::values::{self, Ctx};
 use super::MissingResource;
 use crate::options::Options;
 
@@ -35,6 +37,10 @@ pub(crate) struct StyleRule {
     pub layer: u32,
     pub order: u32,
     pub origin: Origin,
+    /// With a compared environment: whether the rule may not be collected there, or with other
+    /// values (it sits in a block whose condition answers otherwise, or mentions viewport
+    /// units). Unmarked rules are collected alike in both environments, in the same order.
+    pub marked: bool,
 }
 
 /// Cascade layers, as a tree in order of first declaration; node 0 is "unlayered".
@@ -67,6 +73,10 @@ impl Layers {
             p.1.push(id);
         }
         id
+    }
+
+    fn len(&self) -> usize {
+        self.nodes.len()
     }
 
     fn path(&mut self, parent: usize, path: &[String]) -> usize {
@@ -106,6 +116,27 @@ pub(crate) struct Collector<'o> {
     pub missing: Vec<MissingResource>,
     /// `@property` initial values of registered custom properties.
     pub registered: Vec<(Arc<str>, Arc<str>)>,
+    /// Another environment to compare with (see [`Collector::differs`]).
+    compare: Option<Ctx>,
+    /// With `compare`: whether the sheets might collect differently, or give other values, in
+    /// that environment (a condition answers otherwise, or a declaration mentions viewport
+    /// units). False means that collecting under `compare` gives exactly these rules.
+    pub differs: bool,
+    /// A difference that may reach any element: a layer or `@property` only one environment
+    /// declares, or a custom property in viewport units (used anywhere through `var()`).
+    pub differs_everywhere: bool,
+    /// Inside a block whose condition answers otherwise in the compared environment.
+    marking: bool,
+    /// A block (or sheet) was left out here that the compared environment takes: only then
+    /// does a collection there have rules this one lacks (besides marked ones).
+    pub others_only: bool,
+    /// Only find whether the sheets differ in the compared environment: selectors and
+    /// values are not parsed and no rule is kept. Rules with invalid selectors are looked
+    /// into too, so `differs` may be true where a full collection finds nothing.
+    pub(crate) scan_only: bool,
+    /// Whether media queries asked for `orientation` / the viewport's size (see `Styles`).
+    pub orientation_queried: bool,
+    pub size_queried: bool,
     origin: Origin,
     order: u32,
     /// Resolved locations of the sheets being imported (cycle guard).
@@ -116,7 +147,9 @@ const MAX_IMPORT_DEPTH: usize = 16;
 const MAX_NESTING: u32 = 32;
 
 impl<'o> Collector<'o> {
-    pub(crate) fn new(ctx: Ctx, options: &'o Options) -> Collector<'o> {
+    /// A collector for `ctx`; with `compare`, it also finds whether the sheets would collect
+    /// the same under that other environment.
+    pub(crate) fn new(ctx: Ctx, compare: Option<Ctx>, options: &'o Options) -> Collector<'o> {
         Collector {
             ctx,
             options,
@@ -125,6 +158,14 @@ impl<'o> Collector<'o> {
             layers: Layers::new(),
             missing: Vec::new(),
             registered: Vec::new(),
+            compare,
+            differs: false,
+            differs_everywhere: false,
+            marking: false,
+            others_only: false,
+            scan_only: false,
+            orientation_queried: false,
+            size_queried: false,
             origin: Origin::Author,
             order: 0,
             import_stack: Vec::new(),
@@ -165,18 +206,81 @@ impl<'o> Collector<'o> {
         for _ in StyleSheetParser::new(&mut parser, &mut top) {}
     }
 
+    /// A media query list (at the parser's position, consumed), answered for `ctx`, and
+    /// whether `compare` answers otherwise.
+    pub(crate) fn media_matches(&mut self, input: &mut Parser) -> (bool, bool) {
+        self.condition(input, media::media_list_matches)
+    }
+
+    /// An `@supports` condition (at the parser's position, consumed), as `media_matches`.
+    fn supports_matches(&mut self, input: &mut Parser) -> (bool, bool) {
+        self.condition(input, |p, ctx| {
+            let v = media::supports_matches(p, ctx);
+            while p.next().is_ok() {}
+            v
+        })
+    }
+
+    fn condition(&mut self, input: &mut Parser, eval: fn(&mut Parser, &Ctx) -> bool) -> (bool, bool) {
+        let start = input.position();
+        let v = eval(input, &self.ctx);
+        let mut differs = false;
+        if let Some(other) = &self.compare {
+            // The comparison must not count as a query of this collection's environment.
+            let flags = media::queried_flags();
+            let mut again = Parser::new(input.slice_from(start));
+            differs = eval(&mut again, other) != v;
+            media::restore_queried_flags(flags);
+        }
+        self.differs |= differs;
+        self.others_only |= differs && !v;
+        (v, differs)
+    }
+
+    /// Whether declaration text (`name: text`) may have another value in the compared
+    /// environment.
+    fn declared(&mut self, name: &str, text: &str) -> bool {
+        if self.compare.is_none() || !values::mentions_viewport_units(text) {
+            return false;
+        }
+        self.differs = true;
+        self.differs_everywhere |= name.starts_with("--");
+        true
+    }
+
+    /// Enter a block (or sheet) whose condition answers otherwise in the compared environment
+    /// when `differs`; give the result to [`Collector::leave`] at its end.
+    pub(crate) fn enter(&mut self, differs: bool) -> Region {
+        let region = Region { marking: self.marking, layers: self.layers.len(), registered: self.registered.len() };
+        self.marking |= differs;
+        region
+    }
+
+    pub(crate) fn leave(&mut self, region: Region) {
+        if self.marking && (self.layers.len() != region.layers || self.registered.len() != region.registered) {
+            self.differs_everywhere = true;
+        }
+        self.marking = region.marking;
+    }
+
+    /// Read the query flags the collection set (they are reset at its start).
+    pub(crate) fn finish(&mut self) {
+        (self.orientation_queried, self.size_queried) = media::queried_flags();
+    }
+
     fn next_order(&mut self) -> u32 {
         self.order += 1;
         self.order
     }
 
-    fn push_rule(&mut self, selectors: SelectorList<Impl>, block: DeclBlock, layer: usize, order: u32) {
+    fn push_rule(&mut self, selectors: SelectorList<Impl>, block: DeclBlock, layer: usize, order: u32, viewport_units: bool) {
         if block.is_empty() {
             return;
         }
         let idx = self.blocks.len() as u32;
         self.blocks.push(block);
-        self.rules.push(StyleRule { selectors, block: idx, layer: layer as u32, order, origin: self.origin });
+        let marked = self.marking || viewport_units;
+        self.rules.push(StyleRule { selectors, block: idx, layer: layer as u32, order, origin: self.origin, marked });
     }
 
     fn import(&mut self, url: &str, base: Option<&str>, layer: usize) {
@@ -206,6 +310,13 @@ impl<'o> Collector<'o> {
     }
 }
 
+/// What [`Collector::enter`] saves.
+pub(crate) struct Region {
+    marking: bool,
+    layers: usize,
+    registered: usize,
+}
+
 /// A layer name: `a.b.c`.
 fn layer_name(input: &mut Parser) -> Result<Vec<String>, ()> {
     let mut parts = vec![input.expect_ident().map_err(|_| ())?.to_string()];
@@ -228,9 +339,10 @@ fn layer_name(input: &mut Parser) -> Result<Vec<String>, ()> {
 }
 
 enum AtPrelude {
-    Import { url: String, layer: Option<Option<Vec<String>>>, applies: bool },
-    /// A conditional group: @media / @supports, evaluated.
-    Condition(bool),
+    Import { url: String, layer: Option<Option<Vec<String>>>, applies: bool, differs: bool },
+    /// A conditional group: @media / @supports, evaluated, and whether the compared
+    /// environment answers otherwise.
+    Condition(bool, bool),
     LayerBlock(Option<Vec<String>>),
     LayerStatement(Vec<Vec<String>>),
     Property(String),
@@ -244,14 +356,16 @@ fn err() -> PError {
 }
 
 /// Shared at-rule preludes of top-level and nested contexts.
-fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, ctx: &Ctx) -> Result<AtPrelude, PError> {
+fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, c: &mut Collector) -> Result<AtPrelude, PError> {
     let lname = name.to_ascii_lowercase();
     Ok(match lname.as_str() {
-        "media" => AtPrelude::Condition(media::media_list_matches(input, ctx)),
+        "media" => {
+            let (holds, differs) = c.media_matches(input);
+            AtPrelude::Condition(holds, differs)
+        }
         "supports" => {
-            let v = media::supports_matches(input, ctx);
-            while input.next().is_ok() {}
-            AtPrelude::Condition(v)
+            let (holds, differs) = c.supports_matches(input);
+            AtPrelude::Condition(holds, differs)
         }
         "layer" => {
             if input.is_exhausted() {
@@ -275,27 +389,29 @@ fn parse_at_prelude<'i>(name: &str, input: &mut Parser<'i>, ctx: &Ctx) -> Result
                 let name = input.parse_nested_block(|p| layer_name(p).map_err(|_| err()))?;
                 layer = Some(Some(name));
             }
-            let mut applies = true;
+            let (mut applies, mut differs) = (true, false);
             if input.try_parse(|p| p.expect_function_matching("supports")).is_ok() {
                 applies = input.parse_nested_block(|p| {
-                    // `supports(display: grid)` or `supports(<condition>)`.
-                    let state = p.state();
-                    if let Ok(v) = p.try_parse(|p| {
-                        let v = media::supports_matches(p, ctx);
-                        if v { Ok(v) } else { Err(()) }
-                    }) {
-                        return Ok(v);
-                    }
-                    p.reset(&state);
+                    // `supports(display: grid)` or `supports(<condition>)`: the bare form is
+                    // read as if parenthesised.
                     let start = p.position();
                     while p.next().is_ok() {}
-                    let text = format!("({})", p.slice_from(start));
-                    let mut pp = Parser::new(&text);
-                    Ok::<bool, PError>(media::supports_matches(&mut pp, ctx))
+                    let inner = p.slice_from(start);
+                    let condition = if Parser::new(inner).try_parse(|p| p.expect_ident().map(|_| ()).and_then(|_| p.expect_colon())).is_ok() {
+                        format!("({inner})")
+                    } else {
+                        inner.to_string()
+                    };
+                    let v = c.supports_matches(&mut Parser::new(&condition));
+                    Ok::<(bool, bool), PError>(v)
+                })
+                .map(|(v, d)| {
+                    differs = d;
+                    v
                 })?;
             }
-            applies &= media::media_list_matches(input, ctx);
-            AtPrelude::Import { url, layer, applies }
+            let (media, media_differs) = c.media_matches(input);
+            AtPrelude::Import { url, layer, applies: applies && media, differs: differs || media_differs }
         }
         "property" => {
             let n = input.expect_ident().map_err(|_| err())?.to_string();
@@ -368,7 +484,7 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
     type Error = ();
 
     fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
-        let p = parse_at_prelude(&name, input, &self.c.ctx)?;
+        let p = parse_at_prelude(&name, input, self.c)?;
         match p {
             AtPrelude::Import { .. } | AtPrelude::LayerStatement(_) => {}
             _ => self.imports_allowed = false,
@@ -381,10 +497,11 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
 
     fn rule_without_block(&mut self, prelude: AtPrelude, _start: &ParserState) -> Result<(), ()> {
         match prelude {
-            AtPrelude::Import { url, layer, applies } => {
+            AtPrelude::Import { url, layer, applies, differs } => {
                 if !self.imports_allowed || !applies {
                     return Ok(());
                 }
+                let region = self.c.enter(differs);
                 let layer = match layer {
                     None => self.layer,
                     Some(None) => self.c.layers.push(self.layer, None),
@@ -392,6 +509,7 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
                 };
                 let base = self.base.clone();
                 self.c.import(&url, base.as_deref(), layer);
+                self.c.leave(region);
                 Ok(())
             }
             AtPrelude::LayerStatement(names) => {
@@ -409,9 +527,13 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
         if self.depth >= MAX_NESTING {
             return Ok(());
         }
+        let mut differs = false;
         let layer = match prelude {
-            AtPrelude::Condition(false) | AtPrelude::Skip | AtPrelude::Import { .. } => return Ok(()),
-            AtPrelude::Condition(true) => self.layer,
+            AtPrelude::Condition(false, _) | AtPrelude::Skip | AtPrelude::Import { .. } => return Ok(()),
+            AtPrelude::Condition(true, d) => {
+                differs = d;
+                self.layer
+            }
             AtPrelude::LayerBlock(None) => self.c.layers.push(self.layer, None),
             AtPrelude::LayerBlock(Some(path)) => self.c.layers.path(self.layer, &path),
             AtPrelude::LayerStatement(names) => match names.as_slice() {
@@ -420,56 +542,77 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
             },
             AtPrelude::Property(name) => {
                 if let Some(v) = property_initial(input) {
+                    self.c.declared(&name, &v);
                     self.c.registered.push((name.into(), v.into()));
                 }
                 return Ok(());
             }
         };
+        let region = self.c.enter(differs);
         let mut sub = self.nested(layer);
         for _ in StyleSheetParser::new(input, &mut sub) {}
+        self.c.leave(region);
         Ok(())
     }
 }
 
 impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_> {
-    type Prelude = SelectorList<Impl>;
+    /// None when only scanning.
+    type Prelude = Option<SelectorList<Impl>>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<SelectorList<Impl>>, PError> {
         self.imports_allowed = false;
-        element::parse_selectors(input, false).ok_or_else(err)
+        if self.c.scan_only {
+            while input.next().is_ok() {}
+            return Ok(None);
+        }
+        element::parse_selectors(input, false).map(Some).ok_or_else(err)
     }
 
-    fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+    fn parse_block<'t>(&mut self, prelude: Option<SelectorList<Impl>>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
         style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
         Ok(())
     }
 }
 
 /// Parse a style rule's block: its declarations become one rule, nested rules follow it.
-fn style_rule_body(c: &mut Collector, selectors: SelectorList<Impl>, layer: usize, depth: u32, input: &mut Parser) {
+fn style_rule_body(c: &mut Collector, selectors: Option<SelectorList<Impl>>, layer: usize, depth: u32, input: &mut Parser) {
     let order = c.next_order();
-    let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default() };
+    let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default(), viewport_units: false };
     for _ in RuleBodyParser::new(input, &mut body) {}
-    let BodyParser { c, parent, block, .. } = body;
-    c.push_rule(parent, block, layer, order);
+    let BodyParser { c, parent, block, viewport_units, .. } = body;
+    if let Some(parent) = parent {
+        c.push_rule(parent, block, layer, order, viewport_units);
+    }
 }
 
 /// The inside of a style rule (declarations and nested rules).
 struct BodyParser<'c, 'o> {
     c: &'c mut Collector<'o>,
-    parent: SelectorList<Impl>,
+    /// None when only scanning.
+    parent: Option<SelectorList<Impl>>,
     layer: usize,
     depth: u32,
     block: DeclBlock,
+    /// A declaration may have another value in the compared environment.
+    viewport_units: bool,
 }
 
 impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
     type Declaration = ();
     type Error = ();
     fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
-        props::parse_declaration(&name, input, &self.c.ctx, &mut self.block).map_err(|_| err())
+        let start = input.position();
+        let parsed = if self.c.scan_only {
+            while input.next().is_ok() {}
+            Ok(())
+        } else {
+            props::parse_declaration(&name, input, &self.c.ctx, &mut self.block)
+        };
+        self.viewport_units |= self.c.declared(&name, input.slice_from(start));
+        parsed.map_err(|_| err())
     }
 }
 
@@ -479,15 +622,19 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
     type Error = ();
 
     fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
-        parse_at_prelude(&name, input, &self.c.ctx)
+        parse_at_prelude(&name, input, self.c)
     }
 
     fn parse_block<'t>(&mut self, prelude: AtPrelude, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
         if self.depth >= MAX_NESTING {
             return Ok(());
         }
+        let mut differs = false;
         let layer = match prelude {
-            AtPrelude::Condition(true) => self.layer,
+            AtPrelude::Condition(true, d) => {
+                differs = d;
+                self.layer
+            }
             AtPrelude::LayerBlock(None) => self.c.layers.push(self.layer, None),
             AtPrelude::LayerBlock(Some(path)) => self.c.layers.path(self.layer, &path),
             AtPrelude::LayerStatement(names) if names.len() == 1 => {
@@ -497,22 +644,29 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
             _ => return Ok(()),
         };
         // Declarations directly inside a nested group rule apply to the parent's selectors.
+        let region = self.c.enter(differs);
         style_rule_body(self.c, self.parent.clone(), layer, self.depth + 1, input);
+        self.c.leave(region);
         Ok(())
     }
 }
 
 impl<'i> QualifiedRuleParser<'i> for BodyParser<'_, '_> {
-    type Prelude = SelectorList<Impl>;
+    /// None when only scanning.
+    type Prelude = Option<SelectorList<Impl>>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<SelectorList<Impl>, PError> {
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<SelectorList<Impl>>, PError> {
+        let Some(parent) = &self.parent else {
+            while input.next().is_ok() {}
+            return Ok(None);
+        };
         let list = element::parse_selectors(input, true).ok_or_else(err)?;
-        Ok(list.replace_parent_selector(&self.parent))
+        Ok(Some(list.replace_parent_selector(parent)))
     }
 
-    fn parse_block<'t>(&mut self, prelude: SelectorList<Impl>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+    fn parse_block<'t>(&mut self, prelude: Option<SelectorList<Impl>>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
         if self.depth < MAX_NESTING {
             style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
         }

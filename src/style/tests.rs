@@ -83,6 +83,56 @@ fn media_queries_use_the_viewport() {
     assert_eq!(rgb(by_id(&snap, &s, "p").color), [255, 255, 255, 255]);
 }
 
+/// `at_viewport` against a full cascade in the other viewport: `None` only when the full
+/// cascade gives the base styles, otherwise exactly the full cascade's styles.
+fn restyle_matches_full(html: &str, viewport: Viewport) -> bool {
+    let snap = parse_html(html, DocumentKind::Html);
+    let options = Options::default();
+    let base = compute(&snap, &options);
+    let full = compute(&snap, &Options { viewport, ..Options::default() });
+    let restyled = at_viewport(&snap, &options, &base, viewport);
+    let got = restyled.as_ref().unwrap_or(&base);
+    assert_eq!(got.computed, full.computed, "{html}");
+    assert_eq!(got.missing, full.missing, "{html}");
+    restyled.is_some()
+}
+
+#[test]
+fn restyle_at_another_viewport_equals_a_full_cascade() {
+    let small = Viewport { width: 640.0, height: 512.0 };
+    let body = r#"<div id="a" class="box"><p class="t">text <span id="s">in</span></p></div><p style="color: red">x</p>"#;
+    let same = [
+        // Nothing viewport-dependent.
+        "<style>.box { overflow: hidden; height: 20px } .t { font-size: 2em }</style>",
+        // Queries that answer the same at both sizes.
+        "<style>@media (max-width: 600px) { .box { display: none } } @media (min-width: 500px) { .t { color: blue } }</style>",
+        "<style>@media (orientation: landscape) { .t { color: blue } } @media print and (max-width: 700px) { p { color: red } }</style>",
+        // Viewport units only in a block that applies at neither size.
+        "<style>@media (max-width: 100px) { .box { width: 50vw } }</style>",
+    ];
+    for head in same {
+        assert!(!restyle_matches_full(&format!("{head}{body}"), small), "{head}");
+    }
+    let differ = [
+        // A query that flips, with inheritance through the affected element.
+        "<style>@media (max-width: 700px) { .box { font-size: 30px; overflow: hidden; color: green } }</style>",
+        "<style>@media (min-width: 1000px) { .t { display: none } }</style>",
+        // Nested conditions, a flipping `<style media>` and `@import` media list.
+        "<style>@supports (display: grid) { @media (width > 700px) { #s { visibility: hidden } } }</style>",
+        r#"<style media="(max-width: 700px)">.box { height: 10em }</style>"#,
+        "<style>@import url(missing.css) (max-width: 700px);</style>",
+        // Viewport units: in a rule, in a custom property, in a var() fallback, in an attribute.
+        "<style>.box { height: 10vh; width: calc(50vw - 10px) } .t { font-size: clamp(10px, 3vw, 30px) }</style>",
+        "<style>:root { --w: 40vmin } .box { max-width: var(--w) }</style>",
+        "<style>.t { font-size: var(--none, 2vmax) }</style>",
+        r#"<style>.t { color: blue }</style><div style="height: 5vh"><p style="--x: 1vw; letter-spacing: var(--x)">y</p></div>"#,
+        "<style>@property --h { syntax: '<length>'; inherits: true; initial-value: 10vh } .box { height: var(--h) }</style>",
+    ];
+    for head in differ {
+        assert!(restyle_matches_full(&format!("{head}{body}"), small), "{head}");
+    }
+}
+
 #[test]
 fn media_attribute_and_supports() {
     let (snap, s) = styles(
@@ -213,7 +263,7 @@ fn user_agent_defaults() {
     assert_eq!(d("opened"), Display::Block);
     assert_eq!(d("dialog"), Display::None);
     let link = by_id(&snap, &s, "link");
-    assert_eq!((rgb(link.color), link.cursor.as_str()), ([0, 0, 0xee, 255], "pointer"));
+    assert_eq!((rgb(link.color), &*link.cursor), ([0, 0, 0xee, 255], "pointer"));
     assert_eq!(rgb(by_id(&snap, &s, "nolink").color), [0, 0, 0, 255]);
     let button = by_id(&snap, &s, "button");
     assert_eq!(rgb(button.background_color), [0xef, 0xef, 0xef, 255]);
@@ -325,8 +375,8 @@ fn computed_properties() {
     assert!(by_id(&snap, &s, "grad").background_image);
     assert!(by_id(&snap, &s, "sh").box_shadow);
     let ti = by_id(&snap, &s, "ti");
-    assert_eq!((ti.text_indent, ti.cursor.as_str()), (-9999.0, "pointer"));
-    assert_eq!(by_id(&snap, &s, "tic").cursor, "pointer");
+    assert_eq!((ti.text_indent, &*ti.cursor), (-9999.0, "pointer"));
+    assert_eq!(&*by_id(&snap, &s, "tic").cursor, "pointer");
     let ov = by_id(&snap, &s, "ov");
     assert_eq!((ov.overflow_x, ov.overflow_y), (Overflow::Hidden, Overflow::Auto));
     let sizes = by_id(&snap, &s, "sizes");

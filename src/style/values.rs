@@ -90,6 +90,37 @@ pub(crate) fn dimension(value: f32, unit: &str, ctx: &Ctx) -> Option<Length> {
     })
 }
 
+/// Viewport-relative units, as `dimension` reads them.
+const VIEWPORT_UNITS: &[&str] = &[
+    "vw", "svw", "lvw", "dvw", "vi", "svi", "lvi", "dvi", "vh", "svh", "lvh", "dvh", "vb", "svb", "lvb", "dvb",
+    "vmin", "svmin", "lvmin", "dvmin", "vmax", "svmax", "lvmax", "dvmax",
+];
+
+/// Whether CSS text may hold a length in a viewport unit (a number directly followed by one;
+/// an escape counts too). Errs towards yes: a yes only costs a restyle.
+pub(crate) fn mentions_viewport_units(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c == b'\\' {
+            return true;
+        }
+        if !(c.is_ascii_digit() || c == b'.') {
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i > start && VIEWPORT_UNITS.iter().any(|u| u.as_bytes().eq_ignore_ascii_case(&b[start..i])) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A length or percentage (unitless 0 allowed), including math functions.
 pub(crate) fn parse_length(input: &mut Parser, ctx: &Ctx) -> Result<Length, ()> {
     match leaf(input, ctx, 0)? {
@@ -251,5 +282,15 @@ mod tests {
         assert!(len("calc(10px * 2px)").is_none());
         assert_eq!(len("calc(2em)").unwrap().resolve(10.0, 16.0, None), Some(20.0));
         assert_eq!(len("50%").unwrap().resolve(10.0, 16.0, None), None);
+    }
+
+    #[test]
+    fn viewport_units_are_spotted() {
+        for yes in ["10vw", "calc(1px + .5VMin)", "1e3vh", "var(--a, 2dvb)", "1\\76w"] {
+            assert!(mentions_viewport_units(yes), "{yes}");
+        }
+        for no in ["10px", "var(--vw)", "vw", "2em .5rem", "#1vwx", "url(a1vwb.png)"] {
+            assert!(!mentions_viewport_units(no), "{no}");
+        }
     }
 }
