@@ -294,7 +294,7 @@ fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
 fn collect_page_sheets(snap: &Snapshot, c: &mut Collector) {
     for id in snap.descendants(NodeId::DOCUMENT) {
         let Some(el) = snap.element(id) else { continue };
-        let css_type = el.attr("type").map_or(true, |t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
+        let css_type = el.attr("type").is_none_or(|t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
         let (media_ok, differs) = el.attr("media").map_or((true, false), |m| c.media_matches(&mut Parser::new(m)));
         let region = c.enter(differs);
         if &*el.name == "style" && (el.ns == html5ever::ns!(html) || el.ns == html5ever::ns!(svg)) {

@@ -559,7 +559,7 @@ impl selectors::Element for El<'_> {
             PseudoClass::ReadWrite => self.is_read_write(),
             PseudoClass::ReadOnly => !self.is_read_write(),
             PseudoClass::PlaceholderShown => {
-                (self.is_html("input") && self.attr("value").map_or(true, str::is_empty)
+                (self.is_html("input") && self.attr("value").is_none_or(str::is_empty)
                     || self.is_html("textarea") && self.snap.text_content(self.id).is_empty())
                     && self.has_attr("placeholder")
             }
