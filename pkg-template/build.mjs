@@ -22,11 +22,14 @@ const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargoToml)?.[1];
 if (!version) throw new Error('no version in Cargo.toml');
 
-// opt-level "s" for the wasm only (native builds keep Cargo.toml's 3). Measured on a 10k-element
-// page in Node: "z" makes the code 21% smaller (690 vs 877 KB) but checks ~2x slower than 3;
-// "s" is ~1.3x slower than 3.
+// opt-level 2 for the wasm (native builds keep Cargo.toml's 3). Measured on the bench's 10k page
+// in Node, same commit (324e381), alternating runs, then wasm-opt -Oz unless noted:
+//   "s": 644 KB gzip, ~136 ms;  2: 694 KB, ~90 ms;  3 (+ wasm-opt -O3): 719 KB, ~87 ms.
+// "z" is ~15% smaller than "s" and ~2x slower than 3. The 300 KB budget is out of reach at any
+// level (README, "Size"), so the wasm is built for speed at the least size that buys it.
+const OPT_LEVEL = '2';
 run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown'], {
-  env: { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: 's' },
+  env: { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: OPT_LEVEL },
 });
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'wasm'), { recursive: true });
