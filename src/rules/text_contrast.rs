@@ -371,6 +371,7 @@ fn find_targets(cx: &Context) -> Found {
     // Set in tree order, so a parent is always decided before its children.
     let mut exempt = vec![false; snap.len()];
     let mut out = Found { targets: Vec::new(), colors: Vec::new(), slot: vec![u32::MAX; snap.len()] };
+    let mut luminances = contrast::Luminances::default();
     let mut walk = snap.descendants(NodeId::DOCUMENT);
     while let Some(id) = walk.next() {
         let Some(el) = snap.element(id) else { continue };
@@ -379,7 +380,8 @@ fn find_targets(cx: &Context) -> Found {
             continue;
         }
         let inherited = snap.parent(id).is_some_and(|p| exempt.get(p.index()).copied().unwrap_or(false));
-        let own = labels.contains(&id) || (cx.tree.is_disabled(id) && is_widget_or_group(cx.tree.role(id)));
+        // Most pages have no disabled widget: skip hashing every element then.
+        let own = (!labels.is_empty() && labels.contains(&id)) || (cx.tree.is_disabled(id) && is_widget_or_group(cx.tree.role(id)));
         if let Some(slot) = exempt.get_mut(id.index()) {
             *slot = inherited || own;
         }
@@ -396,7 +398,7 @@ fn find_targets(cx: &Context) -> Found {
                 *slot = u32::try_from(out.targets.len()).unwrap_or(u32::MAX);
             }
             out.targets.push(id);
-            out.colors.push(colors.map(|c| (c, c.ratio())));
+            out.colors.push(colors.map(|c| (c, luminances.contrast_ratio(c.foreground, c.background))));
         }
     }
     out
