@@ -113,6 +113,24 @@ impl Flags {
     }
 }
 
+/// Positions in `role::ROLES` of the roles met while building, by the address and length of
+/// their (static) name: a page uses a few dozen roles, and comparing two words is cheaper than
+/// a binary search of the table for every element.
+#[derive(Default)]
+struct RoleLookups(Vec<((usize, usize), Option<usize>)>);
+
+impl RoleLookups {
+    fn index(&mut self, name: &'static str) -> Option<usize> {
+        let key = (name.as_ptr() as usize, name.len());
+        if let Some((_, index)) = self.0.iter().find(|(k, _)| *k == key) {
+            return *index;
+        }
+        let index = role::role_index(name);
+        self.0.push((key, index));
+        index
+    }
+}
+
 impl<'a> Tree<'a> {
     /// Build the tree (roles, hidden-ness and focus order are computed here, names lazily).
     pub fn new(snap: &'a Snapshot, styles: &'a Styles) -> Tree<'a> {
@@ -147,6 +165,7 @@ impl<'a> Tree<'a> {
         // Table element → role of the nearest table ancestor of its descendants.
         let mut table_role: Vec<Option<&'static str>> = vec![None; snap.len()];
         let mut candidates: Vec<(NodeId, i32)> = Vec::new();
+        let mut looked_up = RoleLookups::default();
 
         // Image map names used by an `<img usemap>`: an `area` is focusable only in a used map.
         let used_maps: std::collections::HashSet<&str> = snap
@@ -294,7 +313,7 @@ impl<'a> Tree<'a> {
                 }
                 None => implicit,
             };
-            let info = self.set_role(id, computed);
+            let info = self.set_role(id, computed, &mut looked_up);
             f.set(Flags::ROLE_PRES_CHILDREN, info.is_some_and(|r| r.presentational_children));
 
             // Context for the children.
@@ -322,7 +341,7 @@ impl<'a> Tree<'a> {
         // Elements never visited (template contents) still get a role.
         for id in snap.ids() {
             if self.roles[id.index()].is_none() && snap.element(id).is_some() {
-                self.set_role(id, "generic");
+                self.set_role(id, "generic", &mut looked_up);
             }
         }
 
@@ -333,8 +352,8 @@ impl<'a> Tree<'a> {
     }
 
     /// Record the computed role of `id`; its table entry, if the role has one.
-    fn set_role(&mut self, id: NodeId, computed: &'static str) -> Option<&'static role::RoleInfo> {
-        let index = role::role_index(computed);
+    fn set_role(&mut self, id: NodeId, computed: &'static str, looked_up: &mut RoleLookups) -> Option<&'static role::RoleInfo> {
+        let index = looked_up.index(computed);
         self.roles[id.index()] = Some(computed);
         self.role_index[id.index()] = index.and_then(|i| u16::try_from(i).ok());
         index.and_then(|i| role::ROLES.get(i))

@@ -70,8 +70,13 @@ const LIMIT: usize = 10_000;
 /// The semantic role of a target with required owned elements (WAI-ARIA 1.2 roles only).
 fn required_owned(cx: &Context, id: NodeId) -> Option<(&'static str, &'static [&'static [&'static str]])> {
     let role = cx.tree.role(id)?;
-    let info = aria_data::role(role).filter(|r| r.spec == Spec::Aria12 && !r.required_owned.is_empty())?;
-    Some((role, info.required_owned))
+    // Asked of every element: a scan of the dozen roles that require owned elements is much
+    // cheaper than a search of the whole table.
+    static OWNERS: std::sync::OnceLock<Vec<&'static aria_data::Role>> = std::sync::OnceLock::new();
+    let owners = OWNERS.get_or_init(|| {
+        aria_data::ROLES.iter().filter(|r| r.spec == Spec::Aria12 && !r.required_owned.is_empty()).collect()
+    });
+    owners.iter().find(|r| r.name == role).map(|r| (role, r.required_owned))
 }
 
 /// Busy: aria-busy="true" on the element or an ancestor.

@@ -102,6 +102,12 @@ impl NameCheck {
     }
 }
 
+/// Whether passes are left out of the report (`include_passed` off): then a rule may skip
+/// wording them, which is most of what a pass costs.
+pub(crate) fn passes_unreported(cx: &Context) -> bool {
+    !cx.options.include_passed
+}
+
 /// Whether `id` has a non-empty accessible name; `StylesMissing` when a stylesheet is missing
 /// and the answer depends on styles (no name, or a name taken from rendered content).
 pub(crate) fn check_name(cx: &Context, id: NodeId) -> NameCheck {

@@ -91,6 +91,9 @@ impl Rule for FormFieldName {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let check = common::check_name(cx, target);
+        if matches!(check, NameCheck::Named { .. }) && common::passes_unreported(cx) {
+            return Evaluation::passed(String::new());
+        }
         let data = check.data();
         let reason = match check {
             NameCheck::Named { name, .. } => Reason::Named(name),

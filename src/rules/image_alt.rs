@@ -86,6 +86,9 @@ impl Rule for ImageAlt {
             return Reason::Decorative.evaluation();
         }
         let check = common::check_name(cx, target);
+        if matches!(check, NameCheck::Named { .. }) && common::passes_unreported(cx) {
+            return Evaluation::passed(String::new());
+        }
         let data = check.data();
         let reason = match check {
             NameCheck::Named { name, .. } => Reason::Named(name),

@@ -179,8 +179,15 @@ impl Grid {
         }
         let kinds = self.header_kinds(snap);
         let index_of: HashMap<NodeId, usize> = self.cells.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-        let empty = |c: &Cell| snap.text_content(c.id).trim().is_empty()
-            && !snap.descendants(c.id).any(|d| snap.element(d).is_some());
+        // Whether a cell is empty (no element, only whitespace text), found once per cell: the
+        // header cells are asked about from every cell they label.
+        let mut empty: Vec<Option<bool>> = vec![None; self.cells.len()];
+        let mut is_empty = |i: usize| -> bool {
+            let Some(c) = self.cells.get(i) else { return false };
+            *empty.get_mut(i).unwrap_or(&mut None).get_or_insert_with(|| {
+                snap.descendants(c.id).all(|d| snap.element(d).is_none() && snap.text(d).is_none_or(|t| t.trim().is_empty()))
+            })
+        };
         self.cells
             .iter()
             .enumerate()
@@ -202,7 +209,7 @@ impl Grid {
                     }
                 }
                 let mut seen = HashSet::new();
-                list.retain(|i| *i != pi && seen.insert(*i) && self.cells.get(*i).is_some_and(|c| !empty(c)));
+                list.retain(|i| *i != pi && seen.insert(*i) && self.cells.get(*i).is_some() && !is_empty(*i));
                 list
             })
             .collect::<Vec<_>>()

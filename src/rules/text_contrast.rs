@@ -12,7 +12,7 @@ use serde_json::json;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::role::is_subclass_of;
 use crate::dom::{ns, NodeId};
-use crate::style::contrast::{self, Thresholds, Unknown, AA};
+use crate::style::contrast::{self, TextColors, Thresholds, Unknown, AA};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -336,16 +336,42 @@ fn own_text(cx: &Context, id: NodeId) -> String {
 /// the labels of disabled widgets, in tree order. Found once per check: the AA and AAA rules
 /// share them.
 pub(crate) fn targets(cx: &Context) -> Vec<NodeId> {
-    cx.tree.memo("text-contrast:targets", || find_targets(cx)).to_vec()
+    found(cx).targets.clone()
 }
 
-fn find_targets(cx: &Context) -> Vec<NodeId> {
+/// The targets and the colours of their text, with the contrast ratio: found once per check,
+/// since finding a target already resolves its colours (an ancestor walk) and both rules judge
+/// every target.
+struct Found {
+    targets: Vec<NodeId>,
+    /// `colors[i]` belongs to `targets[i]`.
+    colors: Vec<Result<(TextColors, f64), Unknown>>,
+    /// Per node, its index in `targets` (`u32::MAX` for none): cheaper than hashing.
+    slot: Vec<u32>,
+}
+
+fn found(cx: &Context) -> std::rc::Rc<Found> {
+    cx.tree.memo("text-contrast:targets", || find_targets(cx))
+}
+
+/// The colours of the text of `target` and their contrast ratio.
+fn colors_of(cx: &Context, target: NodeId) -> Result<(TextColors, f64), Unknown> {
+    let found = found(cx);
+    let slot = found.slot.get(target.index()).copied().unwrap_or(u32::MAX);
+    match found.colors.get(slot as usize) {
+        Some(c) => *c,
+        None => contrast::text_colors(cx.tree, target).map(|c| (c, c.ratio())),
+    }
+}
+
+fn find_targets(cx: &Context) -> Found {
     let snap = cx.snap;
     let labels = disabled_labels(cx);
     // Exempt elements: a disabled widget or group, a label of a disabled widget, or inside one.
     // Set in tree order, so a parent is always decided before its children.
     let mut exempt = vec![false; snap.len()];
-    let mut out = Vec::new();
+    let mut out = Found { targets: Vec::new(), colors: Vec::new(), slot: vec![u32::MAX; snap.len()] };
+    let mut luminances = contrast::Luminances::default();
     let mut walk = snap.descendants(NodeId::DOCUMENT);
     while let Some(id) = walk.next() {
         let Some(el) = snap.element(id) else { continue };
@@ -354,7 +380,8 @@ fn find_targets(cx: &Context) -> Vec<NodeId> {
             continue;
         }
         let inherited = snap.parent(id).is_some_and(|p| exempt.get(p.index()).copied().unwrap_or(false));
-        let own = labels.contains(&id) || (cx.tree.is_disabled(id) && is_widget_or_group(cx.tree.role(id)));
+        // Most pages have no disabled widget: skip hashing every element then.
+        let own = (!labels.is_empty() && labels.contains(&id)) || (cx.tree.is_disabled(id) && is_widget_or_group(cx.tree.role(id)));
         if let Some(slot) = exempt.get_mut(id.index()) {
             *slot = inherited || own;
         }
@@ -363,25 +390,32 @@ fn find_targets(cx: &Context) -> Vec<NodeId> {
         }
         // Whitespace-only children join into whitespace: no need to build the text to know.
         let has_text = snap.children(id).any(|c| snap.text(c).is_some_and(|t| !t.trim().is_empty()));
-        if !has_text || !is_visible_text(cx, id) {
+        if !has_text {
             continue;
         }
-        out.push(id);
+        if let Some(colors) = visible_text(cx, id) {
+            if let Some(slot) = out.slot.get_mut(id.index()) {
+                *slot = u32::try_from(out.targets.len()).unwrap_or(u32::MAX);
+            }
+            out.targets.push(id);
+            out.colors.push(colors.map(|c| (c, luminances.contrast_ratio(c.foreground, c.background))));
+        }
     }
     out
 }
 
-/// Visible as far as styles tell: the element is visible, its text has a size and a colour
-/// that differs from the background it is painted on.
-fn is_visible_text(cx: &Context, id: NodeId) -> bool {
+/// The colours of the text when it is visible as far as styles tell: the element is visible,
+/// its text has a size and a colour that differs from the background it is painted on.
+fn visible_text(cx: &Context, id: NodeId) -> Option<Result<TextColors, Unknown>> {
     let style = cx.tree.style(id);
     if !cx.tree.is_visible(id) || style.font_size <= 0.0 || style.color.a <= 0.0 {
-        return false;
+        return None;
     }
-    match contrast::text_colors(cx.tree, id) {
+    let colors = contrast::text_colors(cx.tree, id);
+    match colors {
         // Same colour as the background: not visible (and not "presentation of text").
-        Ok(c) => contrast::to_bytes(c.foreground) != contrast::to_bytes(c.background),
-        Err(_) => true,
+        Ok(c) if contrast::to_bytes(c.foreground) == contrast::to_bytes(c.background) => None,
+        _ => Some(colors),
     }
 }
 
@@ -399,12 +433,11 @@ pub(crate) fn judge(cx: &Context, target: NodeId, thresholds: Thresholds, level:
         font_size: style.font_size,
         font_weight: style.font_weight,
     };
-    let colors = match contrast::text_colors(cx.tree, target) {
+    let (colors, ratio) = match colors_of(cx, target) {
         Ok(c) => c,
         Err(_) if !cx.styles.complete() => return Reason::StylesMissing(partial, None),
         Err(why) => return Reason::Backdrop(why, partial),
     };
-    let ratio = colors.ratio();
     let mut m = Measure {
         colors,
         text_color: style.color,

@@ -56,6 +56,24 @@ pub(crate) fn contrast_ratio(a: Rgba, b: Rgba) -> f64 {
     ratio_of_luminances(relative_luminance(a), relative_luminance(b))
 }
 
+/// Relative luminances already worked out, by colour: a page paints its text in a few colours,
+/// and a luminance (three powers) costs far more than a look-up.
+#[derive(Default)]
+pub(crate) struct Luminances(super::selector_map::HashMap<[u32; 3], f64>);
+
+impl Luminances {
+    /// [`contrast_ratio`], with the luminances looked up.
+    pub(crate) fn contrast_ratio(&mut self, a: Rgba, b: Rgba) -> f64 {
+        let la = self.of(a);
+        let lb = self.of(b);
+        ratio_of_luminances(la, lb)
+    }
+
+    fn of(&mut self, c: Rgba) -> f64 {
+        *self.0.entry([c.r.to_bits(), c.g.to_bits(), c.b.to_bits()]).or_insert_with(|| relative_luminance(c))
+    }
+}
+
 fn ratio_of_luminances(la: f64, lb: f64) -> f64 {
     let (hi, lo) = if la >= lb { (la, lb) } else { (lb, la) };
     (hi + 0.05) / (lo + 0.05)
