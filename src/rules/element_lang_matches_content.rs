@@ -4,7 +4,7 @@
 //! `lang` usually marks (a quoted phrase, a greeting) are `cantTell`.
 
 use super::common;
-use super::html_lang_matches_content::{detect, known_primary, text_in_scope, Detection};
+use super::html_lang_matches_content::{known_primary, text_in_scope, verdict};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::NodeId;
 
@@ -29,36 +29,6 @@ pub const META: RuleMeta = RuleMeta {
         ],
     },
 };
-
-enum Reason {
-    Matches { lang: String, name: &'static str },
-    Differs { lang: String, name: &'static str, tag: &'static str },
-    OtherScript { lang: String, script: &'static str },
-    Unsure,
-    Unknown(String),
-    Near { lang: String, name: &'static str },
-}
-
-impl Reason {
-    fn evaluation(self) -> Evaluation {
-        match self {
-            Reason::Matches { lang, name } => Evaluation::passed(format!("The text is in {name}, as lang=\"{lang}\" says.")),
-            Reason::Differs { lang, name, tag } => Evaluation::failed(format!(
-                "lang=\"{lang}\" doesn't match the text, which is in {name} (\"{tag}\"): screen readers will pronounce it wrongly."
-            )),
-            Reason::OtherScript { lang, script } => Evaluation::failed(format!(
-                "lang=\"{lang}\" doesn't match the text, which is written in {script} script: screen readers will pronounce it wrongly."
-            )),
-            Reason::Unsure => Evaluation::cant_tell("There is too little text to tell its language reliably; a person needs to check it."),
-            Reason::Unknown(lang) => Evaluation::cant_tell(format!(
-                "The language detector doesn't know lang=\"{lang}\"; a person needs to check the text is in that language."
-            )),
-            Reason::Near { lang, name } => Evaluation::cant_tell(format!(
-                "The text reads as {name}, a close relative of lang=\"{lang}\"; a person needs to check which it is."
-            )),
-        }
-    }
-}
 
 /// The rule.
 pub struct ElementLangMatchesContent;
@@ -87,15 +57,7 @@ impl Rule for ElementLangMatchesContent {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let lang = known_primary(cx, target).unwrap_or_default();
-        let reason = match detect(&text_in_scope(cx, target), &lang) {
-            Detection::Matches(name) => Reason::Matches { lang, name },
-            Detection::Differs(name, tag) => Reason::Differs { lang, name, tag },
-            Detection::OtherScript(script) => Reason::OtherScript { lang, script },
-            Detection::Unsure => Reason::Unsure,
-            Detection::Unknown => Reason::Unknown(lang),
-            Detection::Near(name) => Reason::Near { lang, name },
-        };
-        reason.evaluation()
+        verdict(&text_in_scope(cx, target), &lang, "element's")
     }
 }
 

@@ -82,7 +82,7 @@ pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
 }
 
 /// What detection says about `text` against the declared primary subtag.
-pub(crate) enum Detection {
+enum Detection {
     /// The text is clearly in the declared language.
     Matches(&'static str),
     /// The text is clearly in another language (English name, primary subtag).
@@ -98,7 +98,7 @@ pub(crate) enum Detection {
 }
 
 /// Detect the language of `text` and compare it with the declared primary subtag.
-pub(crate) fn detect(text: &str, declared: &str) -> Detection {
+fn detect(text: &str, declared: &str) -> Detection {
     let declared = declared.to_ascii_lowercase();
     let cut: String = text.chars().take(MAX_CHARS).collect();
     let known = lang_detect::by_tag(&declared);
@@ -122,33 +122,26 @@ pub(crate) fn known_primary(cx: &Context, id: NodeId) -> Option<String> {
     cx.snap.element(id).and_then(|e| e.attr("lang")).and_then(|v| check_language_tag(v).ok())
 }
 
-enum Reason {
-    Matches { lang: String, name: &'static str },
-    Differs { lang: String, name: &'static str, tag: &'static str },
-    OtherScript { lang: String, script: &'static str },
-    Unsure,
-    Unknown(String),
-    Near { lang: String, name: &'static str },
-}
-
-impl Reason {
-    fn evaluation(self) -> Evaluation {
-        match self {
-            Reason::Matches { lang, name } => Evaluation::passed(format!("The page's text is in {name}, as lang=\"{lang}\" says.")),
-            Reason::Differs { lang, name, tag } => Evaluation::failed(format!(
-                "lang=\"{lang}\" says the page is in another language, but its text is in {name} (\"{tag}\"): screen readers will read it with the wrong pronunciation."
-            )),
-            Reason::OtherScript { lang, script } => Evaluation::failed(format!(
-                "lang=\"{lang}\" says the page is in another language, but its text is written in {script} script: screen readers will read it with the wrong pronunciation."
-            )),
-            Reason::Unsure => Evaluation::cant_tell("There is too little text (or too mixed) to tell its language reliably."),
-            Reason::Unknown(lang) => Evaluation::cant_tell(format!(
-                "The language detector doesn't know lang=\"{lang}\"; a person needs to check the text is in that language."
-            )),
-            Reason::Near { lang, name } => Evaluation::cant_tell(format!(
-                "The text reads as {name}, a close relative of lang=\"{lang}\"; a person needs to check which it is."
-            )),
-        }
+/// The verdict on text declared to be in `lang` (a known primary subtag), worded for `whose`
+/// text ("page's", "element's"). Shared by this rule and element-lang-matches-content.
+pub(crate) fn verdict(text: &str, lang: &str, whose: &str) -> Evaluation {
+    match detect(text, lang) {
+        Detection::Matches(name) => Evaluation::passed(format!("The {whose} text is in {name}, as lang=\"{lang}\" says.")),
+        Detection::Differs(name, tag) => Evaluation::failed(format!(
+            "lang=\"{lang}\" doesn't match the {whose} text, which is in {name} (\"{tag}\"): screen readers will pronounce it wrongly."
+        )),
+        Detection::OtherScript(script) => Evaluation::failed(format!(
+            "lang=\"{lang}\" doesn't match the {whose} text, which is written in {script} script: screen readers will pronounce it wrongly."
+        )),
+        Detection::Unsure => Evaluation::cant_tell(
+            "There is too little text (or too mixed) to tell its language reliably; a person needs to check it.",
+        ),
+        Detection::Unknown => Evaluation::cant_tell(format!(
+            "The language detector doesn't know lang=\"{lang}\"; a person needs to check the text is in that language."
+        )),
+        Detection::Near(name) => Evaluation::cant_tell(format!(
+            "The text reads as {name}, a close relative of lang=\"{lang}\"; a person needs to check which it is."
+        )),
     }
 }
 
@@ -177,15 +170,7 @@ impl Rule for HtmlLangMatchesContent {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let lang = known_primary(cx, target).unwrap_or_default();
-        let reason = match detect(&text_in_scope(cx, target), &lang) {
-            Detection::Matches(name) => Reason::Matches { lang, name },
-            Detection::Differs(name, tag) => Reason::Differs { lang, name, tag },
-            Detection::OtherScript(script) => Reason::OtherScript { lang, script },
-            Detection::Unsure => Reason::Unsure,
-            Detection::Unknown => Reason::Unknown(lang),
-            Detection::Near(name) => Reason::Near { lang, name },
-        };
-        reason.evaluation()
+        verdict(&text_in_scope(cx, target), &lang, "page's")
     }
 }
 
