@@ -167,15 +167,7 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
         let sections: Vec<(&str, &Section<'_>)> = view
             .pages
             .iter()
-            .map(|p| {
-                let s = match kind {
-                    Kind::Failed => &p.failed,
-                    Kind::Review => &p.review,
-                    Kind::Suppressed => &p.suppressed,
-                    Kind::Passed => &p.passed,
-                };
-                (p.name.as_str(), s)
-            })
+            .map(|p| (p.name.as_str(), p.get(kind)))
             .filter(|(_, s)| !s.is_empty())
             .collect();
         if sections.is_empty() && !has_repeated {

@@ -61,14 +61,7 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
 
     let [rep_failed, rep_review, rep_suppressed] = &view.repeated;
     let single = view.pages.len() == 1;
-    let any = |k: Kind| {
-        view.pages.iter().any(|p| match k {
-            Kind::Failed => !p.failed.is_empty(),
-            Kind::Review => !p.review.is_empty(),
-            Kind::Suppressed => !p.suppressed.is_empty(),
-            Kind::Passed => !p.passed.is_empty(),
-        })
-    };
+    let any = |k: Kind| view.pages.iter().any(|p| !p.get(k).is_empty());
     for (kind, heading, repeated) in [
         (Kind::Failed, "Failures", Some(rep_failed)),
         (Kind::Review, "Needs review", Some(rep_review)),
@@ -90,12 +83,7 @@ pub(super) fn render(reports: &[Report], options: &FormatOptions) -> String {
             section(&mut out, &view, s, kind, "####");
         }
         for p in &view.pages {
-            let s = match kind {
-                Kind::Failed => &p.failed,
-                Kind::Review => &p.review,
-                Kind::Suppressed => &p.suppressed,
-                Kind::Passed => &p.passed,
-            };
+            let s = p.get(kind);
             if s.is_empty() {
                 continue;
             }

@@ -378,6 +378,16 @@ pub(crate) struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
+    /// The page's findings of kind `k`.
+    pub fn get(&self, k: Kind) -> &Section<'a> {
+        match k {
+            Kind::Failed => &self.failed,
+            Kind::Review => &self.review,
+            Kind::Suppressed => &self.suppressed,
+            Kind::Passed => &self.passed,
+        }
+    }
+
     fn section(&mut self, k: Kind) -> &mut Section<'a> {
         match k {
             Kind::Failed => &mut self.failed,
