@@ -57,9 +57,9 @@ impl Rule for AriaDescribedbyTarget {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_attr(cx, &crate::dom::local_name!("aria-describedby"))
             .filter(|(id, el)| {
-                el.attr("aria-describedby").is_some_and(|v| !v.trim().is_empty()) && common::is_included(cx, *id)
+                el.attr_atom(&crate::dom::local_name!("aria-describedby")).is_some_and(|v| !v.trim().is_empty()) && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()

@@ -88,7 +88,8 @@ impl Rule for AriaRequiredAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        // An explicit role needs a role attribute.
+        super::common::with_attr(cx, &crate::dom::local_name!("role"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
                     && super::common::is_included(cx, *id)

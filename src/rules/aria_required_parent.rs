@@ -100,7 +100,7 @@ impl Rule for AriaRequiredParent {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        let has_script = super::common::elements(cx).any(|(_, e)| e.is_html("script"));
+        let has_script = super::common::html_with_tag(cx, &crate::dom::local_name!("script")).next().is_some();
         super::common::elements(cx)
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)

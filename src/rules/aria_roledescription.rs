@@ -55,10 +55,10 @@ impl Rule for AriaRoledescription {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        super::common::with_attr(cx, &crate::dom::local_name!("aria-roledescription"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
-                    && el.attr("aria-roledescription").is_some_and(|v| !v.trim().is_empty())
+                    && el.attr_atom(&crate::dom::local_name!("aria-roledescription")).is_some_and(|v| !v.trim().is_empty())
                     && super::common::is_included(cx, *id)
             })
             .map(|(id, _)| id)

@@ -4,13 +4,41 @@
 //! a stylesheet could not be loaded. Rules stay short because the definitions live here once.
 
 use crate::a11y::NameSource;
-use crate::dom::{Element, NodeId};
+use crate::dom::{Element, LocalName, NodeId};
 
 use super::{Context, Evaluation};
 
 /// Every element of the document in tree order (template contents excluded).
 pub(crate) fn elements<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
     cx.snap.elements().iter().filter_map(|id| cx.snap.element(*id).map(|el| (*id, el)))
+}
+
+/// The elements with local name `tag` (any namespace), in tree order: rules whose
+/// applicability names a tag visit only those (the snapshot's index) instead of every element.
+pub(crate) fn with_tag<'a>(cx: &'a Context<'a>, tag: &LocalName) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    indexed(cx, cx.snap.with_tag(tag))
+}
+
+/// The HTML elements with local name `tag`, in tree order.
+pub(crate) fn html_with_tag<'a>(cx: &'a Context<'a>, tag: &LocalName) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    with_tag(cx, tag).filter(|(_, el)| is_html(el))
+}
+
+/// The elements with attribute `name`, in tree order.
+pub(crate) fn with_attr<'a>(cx: &'a Context<'a>, name: &LocalName) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    indexed(cx, cx.snap.with_attr(name))
+}
+
+/// The elements with at least one `aria-*` attribute, in tree order.
+pub(crate) fn with_aria_attrs<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    indexed(cx, cx.snap.with_aria_attrs())
+}
+
+fn indexed<'a>(
+    cx: &'a Context<'a>,
+    ids: impl Iterator<Item = NodeId> + 'a,
+) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    ids.filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
 }
 
 /// An element in the HTML namespace.

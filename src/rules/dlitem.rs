@@ -51,11 +51,13 @@ impl Rule for Dlitem {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                (el.is_html("dt") || el.is_html("dd")) && common::explicit_role(el).is_none() && common::is_included(cx, *id)
+        cx.snap
+            .with_tags(&[crate::dom::local_name!("dt"), crate::dom::local_name!("dd")])
+            .into_iter()
+            .filter(|id| {
+                cx.snap.element(*id).is_some_and(|el| common::is_html(el) && common::explicit_role(el).is_none())
+                    && common::is_included(cx, *id)
             })
-            .map(|(id, _)| id)
             .collect()
     }
 

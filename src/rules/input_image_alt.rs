@@ -76,7 +76,7 @@ impl Rule for InputImageAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_tag(cx, &crate::dom::local_name!("input"))
             .filter(|(id, el)| common::is_input_type(el, "image") && common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()

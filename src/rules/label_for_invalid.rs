@@ -100,8 +100,8 @@ impl Rule for LabelForInvalid {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every HTML <label> with a for attribute.
-        cx.snap.elements().iter().copied()
-            .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html("label") && e.has_attr("for")))
+        cx.snap.with_tag(&crate::dom::local_name!("label"))
+            .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html("label") && e.has_attr_atom(&crate::dom::local_name!("for"))))
             .collect()
     }
 

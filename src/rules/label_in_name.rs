@@ -175,9 +175,11 @@ impl Rule for LabelInName {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        // Only elements with an aria-* attribute can have aria-label or aria-labelledby.
+        common::with_aria_attrs(cx)
             .filter(|(id, el)| {
-                (el.has_attr("aria-label") || el.has_attr("aria-labelledby"))
+                (el.has_attr_atom(&crate::dom::local_name!("aria-label"))
+                    || el.has_attr_atom(&crate::dom::local_name!("aria-labelledby")))
                     && common::semantic_role(cx, *id).is_some_and(|r| ROLES.contains(&r))
                     && common::is_included(cx, *id)
                     && !visible_inner_text(cx, *id).trim().is_empty()

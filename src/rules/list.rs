@@ -54,13 +54,14 @@ impl Rule for List {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                (el.is_html("ul") || el.is_html("ol"))
+        cx.snap
+            .with_tags(&[crate::dom::local_name!("ul"), crate::dom::local_name!("ol")])
+            .into_iter()
+            .filter(|id| {
+                cx.snap.element(*id).is_some_and(common::is_html)
                     && common::semantic_role(cx, *id) == Some("list")
                     && common::is_included(cx, *id)
             })
-            .map(|(id, _)| id)
             .collect()
     }
 

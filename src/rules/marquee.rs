@@ -31,8 +31,8 @@ impl Rule for Marquee {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| el.is_html("marquee") && common::is_included(cx, *id))
+        common::html_with_tag(cx, &crate::dom::local_name!("marquee"))
+            .filter(|(id, _)| common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

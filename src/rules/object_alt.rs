@@ -123,10 +123,9 @@ impl Rule for ObjectAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &crate::dom::local_name!("object"))
             .filter(|(id, el)| {
-                el.is_html("object")
-                    && common::explicit_role(el).is_none()
+                common::explicit_role(el).is_none()
                     && embeds(el) != Embeds::Other
                     && common::is_included(cx, *id)
             })

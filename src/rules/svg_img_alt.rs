@@ -67,7 +67,8 @@ impl Rule for SvgImgAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        // An explicit role needs a role attribute.
+        common::with_attr(cx, &crate::dom::local_name!("role"))
             .filter(|(id, el)| {
                 el.is_svg()
                     && common::explicit_role(el).is_some_and(|r| IMAGE_ROLES.contains(&r))

@@ -100,7 +100,7 @@ impl Rule for TabindexPositive {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Elements with a valid tabindex attribute.
-        cx.snap.elements().iter().copied().filter(|n| cx.tree.tabindex(*n).is_some()).collect()
+        cx.snap.with_attr(&crate::dom::local_name!("tabindex")).filter(|n| cx.tree.tabindex(*n).is_some()).collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

@@ -78,10 +78,9 @@ impl Rule for TdHeadersAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_attr(cx, &crate::dom::local_name!("headers"))
             .filter(|(id, el)| {
                 (el.is_html("td") || el.is_html("th"))
-                    && el.has_attr("headers")
                     && table_of(cx, *id).is_some_and(|t| {
                         cx.tree.is_visible(t)
                             && !common::is_off_screen(cx, t)
