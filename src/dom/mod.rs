@@ -283,11 +283,11 @@ impl Snapshot {
         self.indexed(&self.with_aria)
     }
 
-    /// The elements with any of the local names `names`, in tree order.
-    pub fn with_tags(&self, names: &[LocalName]) -> Vec<NodeId> {
-        let mut positions: Vec<u32> =
-            names.iter().filter_map(|n| self.by_tag.get(n)).flat_map(|p| p.iter().copied()).collect();
+    /// The elements of any of `sets` (from this snapshot's `with_*`), each once, in tree order.
+    pub fn union<'a>(&'a self, sets: impl IntoIterator<Item = Indexed<'a>>) -> Vec<NodeId> {
+        let mut positions: Vec<u32> = sets.into_iter().flat_map(|s| s.positions.copied()).collect();
         positions.sort_unstable();
+        positions.dedup();
         positions.into_iter().map(|p| self.elements[p as usize]).collect()
     }
 

@@ -6,7 +6,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -56,7 +56,7 @@ impl Rule for AudioTextAlternative {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::html_with_tag(cx, &crate::dom::local_name!("audio"))
+        common::html_with_tag(cx, &local_name!("audio"))
             .filter(|(id, el)| {
                 // Playable: it plays by itself (even unrendered: audio without controls has no
                 // box), or shows a play button (native controls).

@@ -3,7 +3,7 @@
 //! the intent (and older or custom styles) remain.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -32,7 +32,7 @@ impl Rule for Blink {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::html_with_tag(cx, &crate::dom::local_name!("blink"))
+        common::html_with_tag(cx, &local_name!("blink"))
             .filter(|(id, _)| common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()

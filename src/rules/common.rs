@@ -34,6 +34,16 @@ pub(crate) fn with_aria_attrs<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (
     indexed(cx, cx.snap.with_aria_attrs())
 }
 
+/// The elements whose semantic role passes `wanted`, in tree order. The role is read from the
+/// tree's per-node vector before the element is touched, so most elements cost one read.
+pub(crate) fn with_role<'a>(
+    cx: &'a Context<'a>,
+    wanted: impl Fn(&'static str) -> bool + 'a,
+) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    let ids = cx.snap.elements().iter().copied();
+    indexed(cx, ids.filter(move |id| semantic_role(cx, *id).is_some_and(&wanted)))
+}
+
 fn indexed<'a>(
     cx: &'a Context<'a>,
     ids: impl Iterator<Item = NodeId> + 'a,
@@ -327,8 +337,8 @@ pub(crate) fn heading_level(el: &Element) -> u32 {
 
 /// Included headings with their levels, in tree order.
 pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
-    elements(cx)
-        .filter(|(id, _)| semantic_role(cx, *id) == Some("heading") && is_included(cx, *id))
+    with_role(cx, |r| r == "heading")
+        .filter(|(id, _)| is_included(cx, *id))
         .map(|(id, el)| (id, heading_level(el)))
         .collect()
 }

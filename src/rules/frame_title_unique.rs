@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -55,7 +55,7 @@ struct Found {
 fn find(cx: &Context) -> Found {
     let mut first: HashMap<String, Option<String>> = HashMap::new();
     let mut found = Found { targets: Vec::new(), repeats: HashMap::new() };
-    for id in cx.snap.with_tags(&[crate::dom::local_name!("iframe"), crate::dom::local_name!("frame")]) {
+    for id in cx.snap.union([cx.snap.with_tag(&local_name!("iframe")), cx.snap.with_tag(&local_name!("frame"))]) {
         let Some(el) = cx.snap.element(id) else { continue };
         if !common::is_html(el) || !common::is_included(cx, id) {
             continue;

@@ -7,7 +7,7 @@
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::Tree;
-use crate::dom::{DocumentKind, NodeId};
+use crate::dom::{local_name, DocumentKind, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -122,7 +122,7 @@ impl Rule for IframeNegativeTabindex {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Rendered, non-inert iframes that can show content and whose document has (or may
         // have) visible elements in its Tab order.
-        cx.snap.with_tag(&crate::dom::local_name!("iframe"))
+        cx.snap.with_tag(&local_name!("iframe"))
             .filter(|n| {
                 cx.snap.element(*n).is_some_and(super::common::is_html)
                     && cx.tree.is_rendered(*n)

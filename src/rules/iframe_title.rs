@@ -4,7 +4,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -64,7 +64,7 @@ impl Rule for IframeTitle {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::html_with_tag(cx, &crate::dom::local_name!("iframe"))
+        common::html_with_tag(cx, &local_name!("iframe"))
             .filter(|(id, el)| {
                 cx.tree.tabindex(*id).is_none_or(|t| t >= 0)
                     && !common::is_marked_decorative(el)

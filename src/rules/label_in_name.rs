@@ -11,7 +11,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 use crate::style::Display;
 
 /// Metadata.
@@ -178,8 +178,8 @@ impl Rule for LabelInName {
         // Only elements with an aria-* attribute can have aria-label or aria-labelledby.
         common::with_aria_attrs(cx)
             .filter(|(id, el)| {
-                (el.has_attr_atom(&crate::dom::local_name!("aria-label"))
-                    || el.has_attr_atom(&crate::dom::local_name!("aria-labelledby")))
+                (el.has_attr_atom(&local_name!("aria-label"))
+                    || el.has_attr_atom(&local_name!("aria-labelledby")))
                     && common::semantic_role(cx, *id).is_some_and(|r| ROLES.contains(&r))
                     && common::is_included(cx, *id)
                     && !visible_inner_text(cx, *id).trim().is_empty()

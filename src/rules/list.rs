@@ -4,7 +4,7 @@
 //! exposed as an item, which is what matters to assistive technologies.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -55,7 +55,7 @@ impl Rule for List {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         cx.snap
-            .with_tags(&[crate::dom::local_name!("ul"), crate::dom::local_name!("ol")])
+            .union([cx.snap.with_tag(&local_name!("ul")), cx.snap.with_tag(&local_name!("ol"))])
             .into_iter()
             .filter(|id| {
                 cx.snap.element(*id).is_some_and(common::is_html)

@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -107,7 +107,7 @@ impl Rule for MetaViewportZoom {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::html_with_tag(cx, &crate::dom::local_name!("meta"))
+        common::html_with_tag(cx, &local_name!("meta"))
             .filter(|(_, el)| {
                 el.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
                     && el.attr("content").is_some_and(|c| {

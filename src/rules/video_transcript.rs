@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -52,7 +52,7 @@ impl Rule for VideoTranscript {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::html_with_tag(cx, &crate::dom::local_name!("video"))
+        common::html_with_tag(cx, &local_name!("video"))
             .filter(|(id, _)| cx.tree.is_visible(*id) && !common::is_off_screen(cx, *id))
             .map(|(id, _)| id)
             .collect()
