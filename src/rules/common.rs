@@ -44,6 +44,26 @@ pub(crate) fn with_role<'a>(
     indexed(cx, ids.filter(move |id| semantic_role(cx, *id).is_some_and(&wanted)))
 }
 
+/// The elements whose semantic role passes `wanted` or whose local name is `tag`, in tree
+/// order: for rules that apply to a tag and to other elements with some role. One read of
+/// the role vector per element; the tag comes from the index.
+pub(crate) fn with_role_or_tag<'a>(
+    cx: &'a Context<'a>,
+    wanted: impl Fn(&'static str) -> bool + 'a,
+    tag: &LocalName,
+) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    let mut tagged = cx.snap.with_tag(tag).peekable();
+    let ids = cx.snap.elements().iter().copied().filter(move |id| {
+        // Both lists are in tree order: the next tagged element is the only one to compare.
+        let is_tagged = tagged.peek() == Some(id);
+        if is_tagged {
+            tagged.next();
+        }
+        is_tagged || semantic_role(cx, *id).is_some_and(&wanted)
+    });
+    indexed(cx, ids)
+}
+
 fn indexed<'a>(
     cx: &'a Context<'a>,
     ids: impl Iterator<Item = NodeId> + 'a,
@@ -335,12 +355,15 @@ pub(crate) fn heading_level(el: &Element) -> u32 {
     }
 }
 
-/// Included headings with their levels, in tree order.
-pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
-    with_role(cx, |r| r == "heading")
-        .filter(|(id, _)| is_included(cx, *id))
-        .map(|(id, el)| (id, heading_level(el)))
-        .collect()
+/// Included headings with their levels, in tree order (found once per check: several rules
+/// ask).
+pub(crate) fn headings(cx: &Context) -> std::rc::Rc<Vec<(NodeId, u32)>> {
+    cx.tree.memo("headings", || {
+        with_role(cx, |r| r == "heading")
+            .filter(|(id, _)| is_included(cx, *id))
+            .map(|(id, el)| (id, heading_level(el)))
+            .collect()
+    })
 }
 
 /// Whitespace-folded, lower-cased text for comparing names and values.
@@ -364,7 +387,8 @@ pub(crate) struct ImportantSpacing {
 impl ImportantSpacing {
     /// Elements with visible text whose style attribute sets the property `!important`.
     pub(crate) fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        elements(cx)
+        // Only a style attribute can make a declaration important there.
+        with_attr(cx, &crate::dom::local_name!("style"))
             .filter(|(id, el)| {
                 is_html(el)
                     && (self.important)(cx.tree.style(*id))

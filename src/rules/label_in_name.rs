@@ -175,16 +175,15 @@ impl Rule for LabelInName {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        // Only elements with an aria-* attribute can have aria-label or aria-labelledby.
-        common::with_aria_attrs(cx)
-            .filter(|(id, el)| {
-                (el.has_attr_atom(&local_name!("aria-label"))
-                    || el.has_attr_atom(&local_name!("aria-labelledby")))
-                    && common::semantic_role(cx, *id).is_some_and(|r| ROLES.contains(&r))
+        let labelled = cx.snap.with_attr(&local_name!("aria-label"));
+        cx.snap
+            .union([labelled, cx.snap.with_attr(&local_name!("aria-labelledby"))])
+            .into_iter()
+            .filter(|id| {
+                common::semantic_role(cx, *id).is_some_and(|r| ROLES.contains(&r))
                     && common::is_included(cx, *id)
                     && !visible_inner_text(cx, *id).trim().is_empty()
             })
-            .map(|(id, _)| id)
             .collect()
     }
 
