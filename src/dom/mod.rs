@@ -165,11 +165,14 @@ pub struct Snapshot {
 /// Map keyed by atoms. An atom hashes as one precomputed u64 (for short names, the packed
 /// bytes themselves), so one multiply and fold spread it enough; SipHash would cost more
 /// than the rest of the look-up.
-type AtomMap<V> = HashMap<LocalName, V, std::hash::BuildHasherDefault<AtomHasher>>;
+type AtomMap<V> = HashMap<LocalName, V, AtomHash>;
 
-/// The [`AtomMap`] hasher: the atom's own hash, passed through.
+/// Hasher builder for maps keyed by atoms (or references to them).
+pub(crate) type AtomHash = std::hash::BuildHasherDefault<AtomHasher>;
+
+/// The [`AtomMap`] hasher: the atom's own hash, mixed once.
 #[derive(Default)]
-struct AtomHasher(u64);
+pub(crate) struct AtomHasher(u64);
 
 impl std::hash::Hasher for AtomHasher {
     fn write(&mut self, bytes: &[u8]) {
