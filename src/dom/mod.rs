@@ -499,3 +499,28 @@ impl Iterator for Descendants<'_> {
         Some(cur)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(snap: &Snapshot, ids: impl IntoIterator<Item = NodeId>) -> Vec<String> {
+        ids.into_iter().filter_map(|id| snap.element(id)).map(|e| e.name.to_string()).collect()
+    }
+
+    #[test]
+    fn indexes_list_elements_in_tree_order_without_template_contents() {
+        // The table's <p> is foster-parented: created after the <td> but placed before the table.
+        let snap = parse::parse_html(
+            "<table><tr><td lang=en>x</td><p aria-label=a role=note>y</table>\
+             <template><p lang=fr aria-hidden=true></p></template><b ARIA-busy=true lang=de></b>",
+            DocumentKind::Html,
+        );
+        assert_eq!(names(&snap, snap.with_attr(&local_name!("lang"))), ["td", "b"]);
+        assert_eq!(names(&snap, snap.with_tag(&local_name!("p"))), ["p"]);
+        assert_eq!(names(&snap, snap.with_aria_attrs()), ["p", "b"]);
+        let union = snap.union([snap.with_tag(&local_name!("td")), snap.with_attr(&local_name!("role"))]);
+        assert_eq!(names(&snap, union), ["p", "td"]);
+        assert_eq!(snap.with_tag(&local_name!("video")).count(), 0);
+    }
+}
