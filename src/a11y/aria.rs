@@ -3,6 +3,8 @@
 //! the ACT notion of accessibility-tree parent and owned children (`aria-owns` followed,
 //! presentational and hidden elements skipped).
 
+use std::borrow::Cow;
+
 use super::aria_data::{self, Global, Property, ValueType};
 use super::Tree;
 use crate::dom::{ns, Element, NodeId};
@@ -13,13 +15,21 @@ pub(crate) fn is_html_or_svg(el: &Element) -> bool {
 }
 
 /// The `aria-*` attributes of an element, names lower-cased, in source order.
-pub(crate) fn aria_attributes(el: &Element) -> impl Iterator<Item = (String, &str)> + '_ {
+pub(crate) fn aria_attributes(el: &Element) -> impl Iterator<Item = (Cow<'_, str>, &str)> + '_ {
     el.attrs.iter().filter_map(|a| {
         // Test the prefix before lower-casing: most attributes aren't aria-*, and this runs
         // over every attribute of every element for several rules.
         let raw: &str = &a.name;
         let aria = raw.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("aria-"));
-        aria.then(|| (raw.to_ascii_lowercase(), a.value.as_str()))
+        // The HTML parser lower-cases names already: borrow them rather than allocate.
+        aria.then(|| {
+            let name = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(raw.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(raw)
+            };
+            (name, a.value.as_str())
+        })
     })
 }
 

@@ -71,6 +71,17 @@ impl Element {
     pub fn has_attr(&self, name: &str) -> bool {
         self.attrs.iter().any(|a| &*a.name == name)
     }
+    /// Value of attribute `name` given as an atom (`local_name!("aria-label")`): one integer
+    /// compare per attribute instead of a string compare, for hot call sites.
+    #[inline]
+    pub fn attr_atom(&self, name: &LocalName) -> Option<&str> {
+        self.attrs.iter().find(|a| a.name == *name).map(|a| a.value.as_str())
+    }
+    /// Whether attribute `name`, given as an atom, is present.
+    #[inline]
+    pub fn has_attr_atom(&self, name: &LocalName) -> bool {
+        self.attrs.iter().any(|a| a.name == *name)
+    }
     /// Whether this is an HTML element with local name `name`.
     pub fn is_html(&self, name: &str) -> bool {
         self.ns == ns!(html) && &*self.name == name
@@ -143,6 +154,58 @@ pub struct Snapshot {
     /// Every element in tree order (template contents excluded): most rules scan elements
     /// only, so they walk this list instead of every node's links.
     elements: Vec<NodeId>,
+    /// Positions in `elements` of the elements with each local name, in tree order.
+    by_tag: AtomMap<Vec<u32>>,
+    /// Positions in `elements` of the elements with each attribute, in tree order.
+    by_attr: AtomMap<Vec<u32>>,
+    /// Positions in `elements` of the elements with an `aria-*` attribute, in tree order.
+    with_aria: Vec<u32>,
+}
+
+/// Map keyed by atoms. An atom hashes as one precomputed u64 (for short names, the packed
+/// bytes themselves), so one multiply and fold spread it enough; SipHash would cost more
+/// than the rest of the look-up.
+type AtomMap<V> = HashMap<LocalName, V, AtomHash>;
+
+/// Hasher builder for maps keyed by atoms (or references to them).
+pub(crate) type AtomHash = std::hash::BuildHasherDefault<AtomHasher>;
+
+/// The [`AtomMap`] hasher: the atom's own hash, mixed once.
+#[derive(Default)]
+pub(crate) struct AtomHasher(u64);
+
+impl std::hash::Hasher for AtomHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Not reached for atoms (they write one u64); kept correct for any other key.
+        for b in bytes {
+            self.write_u64(self.0.rotate_left(8) ^ u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+    fn finish(&self) -> u64 {
+        let h = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^ (h >> 32)
+    }
+}
+
+/// Elements of the snapshot picked out by an index, in tree order.
+#[derive(Clone)]
+pub struct Indexed<'a> {
+    elements: &'a [NodeId],
+    positions: std::slice::Iter<'a, u32>,
+}
+
+impl Iterator for Indexed<'_> {
+    type Item = NodeId;
+    #[inline]
+    fn next(&mut self) -> Option<NodeId> {
+        self.positions.next().map(|p| self.elements[*p as usize])
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.positions.size_hint()
+    }
 }
 
 impl Snapshot {
@@ -156,34 +219,83 @@ impl Snapshot {
             fragment: false,
             ids: HashMap::new(),
             elements: Vec::new(),
+            by_tag: AtomMap::default(),
+            by_attr: AtomMap::default(),
+            with_aria: Vec::new(),
         };
         snap.index();
         snap
     }
 
-    /// The element list, and the first element in tree order for each id (what
-    /// `getElementById` returns). Elements inside `<template>` contents are not in the document
-    /// and are in neither.
+    /// The element list, the first element in tree order for each id (what `getElementById`
+    /// returns), and the elements by local name and by attribute name, so that rules visit only
+    /// the elements their applicability can match instead of scanning all of them. Elements
+    /// inside `<template>` contents are not in the document and are in none of these.
     fn index(&mut self) {
         let mut ids = HashMap::new();
         let mut elements = Vec::new();
+        let mut by_tag = AtomMap::<Vec<u32>>::default();
+        let mut by_attr = AtomMap::<Vec<u32>>::default();
         for id in self.descendants(NodeId::DOCUMENT) {
-            if let Some(el) = self.element(id) {
-                elements.push(id);
-                if let Some(v) = el.attr("id") {
-                    if !v.is_empty() {
-                        ids.entry(v.to_string()).or_insert(id);
-                    }
+            let Some(el) = self.element(id) else { continue };
+            let pos = elements.len() as u32;
+            elements.push(id);
+            push_at(&mut by_tag, &el.name, pos);
+            for a in &el.attrs {
+                push_at(&mut by_attr, &a.name, pos);
+            }
+            if let Some(v) = el.attr_atom(&local_name!("id")) {
+                if !v.is_empty() {
+                    ids.entry(v.to_string()).or_insert(id);
                 }
             }
         }
+        // A page has a few dozen distinct attribute names: merging the aria-* lists costs less
+        // than testing the prefix of every attribute.
+        let mut with_aria: Vec<u32> = by_attr
+            .iter()
+            .filter(|(name, _)| name.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("aria-")))
+            .flat_map(|(_, positions)| positions.iter().copied())
+            .collect();
+        with_aria.sort_unstable();
+        with_aria.dedup();
         self.ids = ids;
         self.elements = elements;
+        self.by_tag = by_tag;
+        self.by_attr = by_attr;
+        self.with_aria = with_aria;
     }
 
     /// Every element of the document in tree order (template contents excluded).
     pub fn elements(&self) -> &[NodeId] {
         &self.elements
+    }
+
+    /// The elements with local name `name` (any namespace), in tree order.
+    pub fn with_tag(&self, name: &LocalName) -> Indexed<'_> {
+        self.indexed(self.by_tag.get(name).map_or(&[], Vec::as_slice))
+    }
+
+    /// The elements with an attribute `name`, in tree order.
+    pub fn with_attr(&self, name: &LocalName) -> Indexed<'_> {
+        self.indexed(self.by_attr.get(name).map_or(&[], Vec::as_slice))
+    }
+
+    /// The elements with at least one `aria-*` attribute, in tree order.
+    pub fn with_aria_attrs(&self) -> Indexed<'_> {
+        self.indexed(&self.with_aria)
+    }
+
+    /// The elements of any of `sets` (from this snapshot's `with_*`), each once, in tree order.
+    pub fn union<'a>(&'a self, sets: impl IntoIterator<Item = Indexed<'a>>) -> Vec<NodeId> {
+        let mut positions: Vec<u32> = sets.into_iter().flat_map(|s| s.positions.copied()).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions.into_iter().map(|p| self.elements[p as usize]).collect()
+    }
+
+    fn indexed<'a>(&'a self, positions: &'a [u32]) -> Indexed<'a> {
+        Indexed { elements: &self.elements, positions: positions.iter() }
     }
 
     /// A whole HTML page: page-level rules (title, lang, landmarks) apply only then, not to
@@ -317,6 +429,21 @@ impl Snapshot {
     }
 }
 
+/// Append `pos` to the list of `name`, cloning the atom only for a name not seen before.
+fn push_at(map: &mut AtomMap<Vec<u32>>, name: &LocalName, pos: u32) {
+    match map.get_mut(name) {
+        // The parser drops repeated attributes; the check keeps each element once regardless.
+        Some(list) => {
+            if list.last() != Some(&pos) {
+                list.push(pos);
+            }
+        }
+        None => {
+            map.insert(name.clone(), vec![pos]);
+        }
+    }
+}
+
 /// Iterator over a node's children.
 pub struct Children<'a> {
     snap: &'a Snapshot,
@@ -370,5 +497,30 @@ impl Iterator for Descendants<'_> {
             None => self.after_subtree(cur),
         };
         Some(cur)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(snap: &Snapshot, ids: impl IntoIterator<Item = NodeId>) -> Vec<String> {
+        ids.into_iter().filter_map(|id| snap.element(id)).map(|e| e.name.to_string()).collect()
+    }
+
+    #[test]
+    fn indexes_list_elements_in_tree_order_without_template_contents() {
+        // The table's <p> is foster-parented: created after the <td> but placed before the table.
+        let snap = parse::parse_html(
+            "<table><tr><td lang=en>x</td><p aria-label=a role=note>y</table>\
+             <template><p lang=fr aria-hidden=true></p></template><b ARIA-busy=true lang=de></b>",
+            DocumentKind::Html,
+        );
+        assert_eq!(names(&snap, snap.with_attr(&local_name!("lang"))), ["td", "b"]);
+        assert_eq!(names(&snap, snap.with_tag(&local_name!("p"))), ["p"]);
+        assert_eq!(names(&snap, snap.with_aria_attrs()), ["p", "b"]);
+        let union = snap.union([snap.with_tag(&local_name!("td")), snap.with_attr(&local_name!("role"))]);
+        assert_eq!(names(&snap, union), ["p", "td"]);
+        assert_eq!(snap.with_tag(&local_name!("video")).count(), 0);
     }
 }

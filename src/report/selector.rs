@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::dom::{NodeId, Snapshot};
+use crate::dom::{local_name, AtomHash, LocalName, NodeId, Snapshot};
 
 /// What selectors need, computed in one pass: how often each id value occurs (to know which
 /// are unique), and each element's position among its same-named siblings with their count —
@@ -17,8 +17,16 @@ pub(crate) struct IdCounts {
 impl IdCounts {
     pub(crate) fn new(snap: &Snapshot) -> IdCounts {
         let mut ids = HashMap::new();
+        // Only the elements with an id attribute (the snapshot's index): reading every
+        // element's attributes was most of this pass on large pages.
+        for el in snap.with_attr(&local_name!("id")).filter_map(|e| snap.element(e)) {
+            if let Some(id) = el.attr_atom(&local_name!("id")) {
+                *ids.entry(id.to_string()).or_insert(0) += 1;
+            }
+        }
         let mut of_type = vec![(1, 1); snap.len()];
-        let mut counts: HashMap<&str, u32> = HashMap::new();
+        // Keyed by the name atoms: one integer hash instead of hashing the name's text.
+        let mut counts: HashMap<&LocalName, u32, AtomHash> = HashMap::default();
         for parent in std::iter::once(NodeId::DOCUMENT).chain(snap.descendants(NodeId::DOCUMENT)) {
             if snap.node(parent).first_child.is_none() {
                 continue;
@@ -29,14 +37,11 @@ impl IdCounts {
                     let n = counts.entry(&el.name).or_insert(0);
                     *n += 1;
                     of_type[c.index()].0 = *n;
-                    if let Some(id) = el.attr("id") {
-                        *ids.entry(id.to_string()).or_insert(0) += 1;
-                    }
                 }
             }
             for c in snap.children(parent) {
                 if let Some(el) = snap.element(c) {
-                    of_type[c.index()].1 = counts.get(&*el.name).copied().unwrap_or(1);
+                    of_type[c.index()].1 = counts.get(&el.name).copied().unwrap_or(1);
                 }
             }
         }
@@ -50,7 +55,7 @@ pub(crate) fn unique_selector(snap: &Snapshot, ids: &IdCounts, id: NodeId) -> St
     let mut cur = id;
     loop {
         let Some(el) = snap.element(cur) else { break };
-        if let Some(v) = el.attr("id") {
+        if let Some(v) = el.attr_atom(&local_name!("id")) {
             if !v.is_empty() && ids.ids.get(v) == Some(&1) {
                 steps.push(format!("#{}", escape_ident(v)));
                 break;

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -50,8 +50,8 @@ struct Found {
 fn find(cx: &Context) -> Found {
     let mut seen = HashSet::new();
     let mut found = Found { targets: Vec::new(), repeats: HashMap::new() };
-    for (id, el) in common::elements(cx) {
-        let Some(key) = el.attr("accesskey").map(common::fold).filter(|k| !k.is_empty()) else { continue };
+    for (id, el) in common::with_attr(cx, &local_name!("accesskey")) {
+        let Some(key) = el.attr_atom(&local_name!("accesskey")).map(common::fold).filter(|k| !k.is_empty()) else { continue };
         found.targets.push(id);
         if !seen.insert(key.clone()) {
             found.repeats.insert(id, key);

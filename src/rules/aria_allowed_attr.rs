@@ -72,7 +72,7 @@ impl Rule for AriaAllowedAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        super::common::with_aria_attrs(cx)
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
                     && aria::aria_attributes(el).any(|(n, _)| aria::property(&n).is_some())
@@ -92,7 +92,7 @@ impl Rule for AriaAllowedAttr {
         let bad: Vec<String> = aria::aria_attributes(el)
             .filter_map(|(n, _)| aria::property(&n).map(|p| (n, p)))
             .filter(|(n, p)| !aria::is_global(p) && !supported(role, n) && !supported(feature, n))
-            .map(|(n, _)| n)
+            .map(|(n, _)| n.into_owned())
             .collect();
         if bad.is_empty() {
             Reason::Allowed.evaluation()

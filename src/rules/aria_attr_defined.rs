@@ -57,20 +57,19 @@ impl Rule for AriaAttrDefined {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
-            .filter(|(_, el)| aria::aria_attributes(el).next().is_some())
-            .map(|(id, _)| id)
-            .collect()
+        cx.snap.with_aria_attrs().collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let Some(el) = cx.snap.element(target) else { return Reason::Defined(0).evaluation() };
-        let all: Vec<String> = aria::aria_attributes(el).map(|(n, _)| n).collect();
-        let undefined: Vec<String> = all.iter().filter(|n| aria::property(n).is_none()).cloned().collect();
+        let undefined: Vec<String> = aria::aria_attributes(el)
+            .filter(|(n, _)| aria::property(n).is_none())
+            .map(|(n, _)| n.into_owned())
+            .collect();
         if undefined.is_empty() && super::common::passes_unreported(cx) {
             Evaluation::passed(String::new())
         } else if undefined.is_empty() {
-            Reason::Defined(all.len()).evaluation()
+            Reason::Defined(aria::aria_attributes(el).count()).evaluation()
         } else {
             Reason::Undefined(undefined).evaluation()
         }

@@ -3,7 +3,7 @@
 //! passed result's data: the description still reaches people, only partly.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -57,9 +57,9 @@ impl Rule for AriaDescribedbyTarget {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_attr(cx, &local_name!("aria-describedby"))
             .filter(|(id, el)| {
-                el.attr("aria-describedby").is_some_and(|v| !v.trim().is_empty()) && common::is_included(cx, *id)
+                el.attr_atom(&local_name!("aria-describedby")).is_some_and(|v| !v.trim().is_empty()) && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()

@@ -8,7 +8,7 @@
 //! an inline script naming its id and focus) is `cantTell` rather than failed.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -115,7 +115,7 @@ fn focus_data(cx: &Context, ids: &[NodeId]) -> serde_json::Value {
 fn aria_hidden_true(cx: &Context, n: NodeId) -> bool {
     cx.snap
         .element(n)
-        .and_then(|e| e.attr("aria-hidden"))
+        .and_then(|e| e.attr_atom(&local_name!("aria-hidden")))
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
@@ -145,7 +145,7 @@ impl Rule for AriaHiddenFocus {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every element with aria-hidden="true", nested ones included.
-        cx.snap.elements().iter().copied().filter(|n| aria_hidden_true(cx, *n)).collect()
+        cx.snap.with_attr(&local_name!("aria-hidden")).filter(|n| aria_hidden_true(cx, *n)).collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

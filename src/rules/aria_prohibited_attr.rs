@@ -56,7 +56,7 @@ impl Reason {
 }
 
 /// Global states and properties with a value (an empty one conveys nothing to ignore).
-fn globals(el: &crate::dom::Element) -> impl Iterator<Item = String> + '_ {
+fn globals(el: &crate::dom::Element) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     aria::aria_attributes(el)
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(n, _)| n)
@@ -72,7 +72,7 @@ impl Rule for AriaProhibitedAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        super::common::with_aria_attrs(cx)
             .filter(|(id, el)| aria::is_html_or_svg(el) && globals(el).next().is_some() && super::common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
@@ -82,7 +82,7 @@ impl Rule for AriaProhibitedAttr {
         let Some(el) = cx.snap.element(target) else { return Reason::Allowed.evaluation() };
         let Some(role) = aria::aria_role(cx.tree, target) else { return Reason::Allowed.evaluation() };
         let prohibited = aria_data::role(role).map(|r| r.prohibited).unwrap_or(&[]);
-        let bad: Vec<String> = globals(el).filter(|n| prohibited.contains(&n.as_str())).collect();
+        let bad: Vec<String> = globals(el).filter(|n| prohibited.contains(&&**n)).map(|n| n.into_owned()).collect();
         if bad.is_empty() { Reason::Allowed } else { Reason::Prohibited { role, attributes: bad } }.evaluation()
     }
 }

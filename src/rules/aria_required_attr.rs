@@ -7,7 +7,7 @@
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::{aria, aria_data};
-use crate::dom::{Element, NodeId};
+use crate::dom::{local_name, Element, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -88,7 +88,8 @@ impl Rule for AriaRequiredAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        // An explicit role needs a role attribute.
+        super::common::with_attr(cx, &local_name!("role"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
                     && super::common::is_included(cx, *id)

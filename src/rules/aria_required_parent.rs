@@ -9,7 +9,7 @@
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::aria_data::{self, Spec};
 use crate::a11y::aria;
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -100,8 +100,12 @@ impl Rule for AriaRequiredParent {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        let has_script = super::common::elements(cx).any(|(_, e)| e.is_html("script"));
-        super::common::elements(cx)
+        let has_script = super::common::html_with_tag(cx, &local_name!("script")).next().is_some();
+        // Both need an attribute: an explicit role, or aria-owns.
+        let candidates = cx.snap.union([cx.snap.with_attr(&local_name!("role")), cx.snap.with_attr(&local_name!("aria-owns"))]);
+        candidates
+            .into_iter()
+            .filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
                     && super::common::is_included(cx, *id)

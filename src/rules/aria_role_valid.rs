@@ -4,7 +4,7 @@
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::{aria, role};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -64,10 +64,10 @@ impl Rule for AriaRoleValid {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        super::common::with_attr(cx, &local_name!("role"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
-                    && el.attr("role").is_some_and(|r| !r.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
+                    && el.attr_atom(&local_name!("role")).is_some_and(|r| !r.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
                     && !cx.tree.is_programmatically_hidden(*id)
             })
             .map(|(id, _)| id)

@@ -4,7 +4,7 @@
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::aria;
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -55,10 +55,10 @@ impl Rule for AriaRoledescription {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        super::common::with_attr(cx, &local_name!("aria-roledescription"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
-                    && el.attr("aria-roledescription").is_some_and(|v| !v.trim().is_empty())
+                    && el.attr_atom(&local_name!("aria-roledescription")).is_some_and(|v| !v.trim().is_empty())
                     && super::common::is_included(cx, *id)
             })
             .map(|(id, _)| id)

@@ -55,7 +55,7 @@ impl Reason {
 }
 
 /// Defined states and properties with a non-empty value.
-fn targets(el: &crate::dom::Element) -> impl Iterator<Item = (String, &str, &'static crate::a11y::aria_data::Property)> + '_ {
+fn targets(el: &crate::dom::Element) -> impl Iterator<Item = (std::borrow::Cow<'_, str>, &str, &'static crate::a11y::aria_data::Property)> + '_ {
     aria::aria_attributes(el)
         .filter(|(_, v)| !v.is_empty())
         .filter_map(|(n, v)| aria::property(&n).map(|p| (n, v, p)))
@@ -70,7 +70,7 @@ impl Rule for AriaValidAttrValue {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::elements(cx)
+        super::common::with_aria_attrs(cx)
             .filter(|(_, el)| aria::is_html_or_svg(el) && targets(el).next().is_some())
             .map(|(id, _)| id)
             .collect()
@@ -80,7 +80,7 @@ impl Rule for AriaValidAttrValue {
         let Some(el) = cx.snap.element(target) else { return Reason::Valid.evaluation() };
         let bad: Vec<(String, String)> = targets(el)
             .filter(|(_, v, p)| !aria::value_is_valid(p, v))
-            .map(|(n, v, _)| (n, v.to_string()))
+            .map(|(n, v, _)| (n.into_owned(), v.to_string()))
             .collect();
         if bad.is_empty() { Reason::Valid } else { Reason::Invalid(bad) }.evaluation()
     }

@@ -6,7 +6,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -56,12 +56,12 @@ impl Rule for AudioTextAlternative {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &local_name!("audio"))
             .filter(|(id, el)| {
                 // Playable: it plays by itself (even unrendered: audio without controls has no
                 // box), or shows a play button (native controls).
                 let controls = el.has_attr("controls") && cx.tree.is_visible(*id) && common::is_included(cx, *id);
-                el.is_html("audio") && (el.has_attr("autoplay") || controls)
+                el.has_attr("autoplay") || controls
             })
             .map(|(id, _)| id)
             .collect()

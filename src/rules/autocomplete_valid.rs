@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -124,9 +124,9 @@ impl Rule for AutocompleteValid {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_attr(cx, &local_name!("autocomplete"))
             .filter(|(id, el)| {
-                let Some(value) = el.attr("autocomplete") else { return false };
+                let Some(value) = el.attr_atom(&local_name!("autocomplete")) else { return false };
                 let tokens: Vec<&str> = value.split_ascii_whitespace().collect();
                 let toggle = matches!(tokens.as_slice(), [t] if t.eq_ignore_ascii_case("on") || t.eq_ignore_ascii_case("off"));
                 let field = el.is_html("select") || el.is_html("textarea") || el.is_html("input");

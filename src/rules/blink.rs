@@ -3,7 +3,7 @@
 //! the intent (and older or custom styles) remain.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -32,8 +32,8 @@ impl Rule for Blink {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| el.is_html("blink") && common::is_included(cx, *id))
+        common::html_with_tag(cx, &local_name!("blink"))
+            .filter(|(id, _)| common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

@@ -4,13 +4,71 @@
 //! a stylesheet could not be loaded. Rules stay short because the definitions live here once.
 
 use crate::a11y::NameSource;
-use crate::dom::{Element, NodeId};
+use crate::dom::{Element, LocalName, NodeId};
 
 use super::{Context, Evaluation};
 
 /// Every element of the document in tree order (template contents excluded).
 pub(crate) fn elements<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
     cx.snap.elements().iter().filter_map(|id| cx.snap.element(*id).map(|el| (*id, el)))
+}
+
+/// The elements with local name `tag` (any namespace), in tree order: rules whose
+/// applicability names a tag visit only those (the snapshot's index) instead of every element.
+pub(crate) fn with_tag<'a>(cx: &'a Context<'a>, tag: &LocalName) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    indexed(cx, cx.snap.with_tag(tag))
+}
+
+/// The HTML elements with local name `tag`, in tree order.
+pub(crate) fn html_with_tag<'a>(cx: &'a Context<'a>, tag: &LocalName) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    with_tag(cx, tag).filter(|(_, el)| is_html(el))
+}
+
+/// The elements with attribute `name`, in tree order.
+pub(crate) fn with_attr<'a>(cx: &'a Context<'a>, name: &LocalName) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    indexed(cx, cx.snap.with_attr(name))
+}
+
+/// The elements with at least one `aria-*` attribute, in tree order.
+pub(crate) fn with_aria_attrs<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    indexed(cx, cx.snap.with_aria_attrs())
+}
+
+/// The elements whose semantic role passes `wanted`, in tree order. The role is read from the
+/// tree's per-node vector before the element is touched, so most elements cost one read.
+pub(crate) fn with_role<'a>(
+    cx: &'a Context<'a>,
+    wanted: impl Fn(&'static str) -> bool + 'a,
+) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    let ids = cx.snap.elements().iter().copied();
+    indexed(cx, ids.filter(move |id| semantic_role(cx, *id).is_some_and(&wanted)))
+}
+
+/// The elements whose semantic role passes `wanted` or whose local name is `tag`, in tree
+/// order: for rules that apply to a tag and to other elements with some role. One read of
+/// the role vector per element; the tag comes from the index.
+pub(crate) fn with_role_or_tag<'a>(
+    cx: &'a Context<'a>,
+    wanted: impl Fn(&'static str) -> bool + 'a,
+    tag: &LocalName,
+) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    let mut tagged = cx.snap.with_tag(tag).peekable();
+    let ids = cx.snap.elements().iter().copied().filter(move |id| {
+        // Both lists are in tree order: the next tagged element is the only one to compare.
+        let is_tagged = tagged.peek() == Some(id);
+        if is_tagged {
+            tagged.next();
+        }
+        is_tagged || semantic_role(cx, *id).is_some_and(&wanted)
+    });
+    indexed(cx, ids)
+}
+
+fn indexed<'a>(
+    cx: &'a Context<'a>,
+    ids: impl Iterator<Item = NodeId> + 'a,
+) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
+    ids.filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
 }
 
 /// An element in the HTML namespace.
@@ -297,12 +355,15 @@ pub(crate) fn heading_level(el: &Element) -> u32 {
     }
 }
 
-/// Included headings with their levels, in tree order.
-pub(crate) fn headings(cx: &Context) -> Vec<(NodeId, u32)> {
-    elements(cx)
-        .filter(|(id, _)| semantic_role(cx, *id) == Some("heading") && is_included(cx, *id))
-        .map(|(id, el)| (id, heading_level(el)))
-        .collect()
+/// Included headings with their levels, in tree order (found once per check: several rules
+/// ask).
+pub(crate) fn headings(cx: &Context) -> std::rc::Rc<Vec<(NodeId, u32)>> {
+    cx.tree.memo("headings", || {
+        with_role(cx, |r| r == "heading")
+            .filter(|(id, _)| is_included(cx, *id))
+            .map(|(id, el)| (id, heading_level(el)))
+            .collect()
+    })
 }
 
 /// Whitespace-folded, lower-cased text for comparing names and values.
@@ -326,7 +387,8 @@ pub(crate) struct ImportantSpacing {
 impl ImportantSpacing {
     /// Elements with visible text whose style attribute sets the property `!important`.
     pub(crate) fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        elements(cx)
+        // Only a style attribute can make a declaration important there.
+        with_attr(cx, &crate::dom::local_name!("style"))
             .filter(|(id, el)| {
                 is_html(el)
                     && (self.important)(cx.tree.style(*id))

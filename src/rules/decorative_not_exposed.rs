@@ -8,7 +8,7 @@
 //! author's intent with the outcome.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -132,7 +132,12 @@ impl Rule for DecorativeNotExposed {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every element marked as decorative.
-        cx.snap.elements().iter().copied().filter(|n| marked_decorative(cx, *n).is_some()).collect()
+        // Marked by an explicit role (a role attribute) or by an `<img alt="">`.
+        cx.snap
+            .union([cx.snap.with_attr(&local_name!("role")), cx.snap.with_tag(&local_name!("img"))])
+            .into_iter()
+            .filter(|n| marked_decorative(cx, *n).is_some())
+            .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {

@@ -4,7 +4,7 @@
 //! `definition-list`). Hidden children are ignored.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -98,8 +98,8 @@ impl Rule for DefinitionList {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| el.is_html("dl") && common::explicit_role(el).is_none() && common::is_included(cx, *id))
+        common::html_with_tag(cx, &local_name!("dl"))
+            .filter(|(id, el)| common::explicit_role(el).is_none() && common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

@@ -2,7 +2,7 @@
 //! `<div>` group (WCAG 1.3.1, after axe-core's `dlitem`).
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -51,11 +51,13 @@ impl Rule for Dlitem {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                (el.is_html("dt") || el.is_html("dd")) && common::explicit_role(el).is_none() && common::is_included(cx, *id)
+        cx.snap
+            .union([cx.snap.with_tag(&local_name!("dt")), cx.snap.with_tag(&local_name!("dd"))])
+            .into_iter()
+            .filter(|id| {
+                cx.snap.element(*id).is_some_and(|el| common::is_html(el) && common::explicit_role(el).is_none())
+                    && common::is_included(cx, *id)
             })
-            .map(|(id, _)| id)
             .collect()
     }
 

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, LocalName, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -44,29 +44,31 @@ impl Reason {
 }
 
 /// Attributes whose values are id references (the ARIA ones and `<label for>`).
-const IDREF_ATTRS: &[&str] = &[
-    "aria-activedescendant",
-    "aria-controls",
-    "aria-describedby",
-    "aria-details",
-    "aria-errormessage",
-    "aria-flowto",
-    "aria-labelledby",
-    "aria-owns",
+const IDREF_ATTRS: &[LocalName] = &[
+    local_name!("aria-activedescendant"),
+    local_name!("aria-controls"),
+    local_name!("aria-describedby"),
+    local_name!("aria-details"),
+    local_name!("aria-errormessage"),
+    local_name!("aria-flowto"),
+    local_name!("aria-labelledby"),
+    local_name!("aria-owns"),
 ];
 
 /// Ids that an ARIA attribute or a `<label for>` refers to.
 pub(super) fn referenced_ids(cx: &Context) -> HashSet<String> {
     let mut ids = HashSet::new();
-    for (_, el) in common::elements(cx) {
-        // One pass over the element's attributes (names are unique), not one per IDREF name.
-        for attr in el.attrs.iter().filter(|a| IDREF_ATTRS.contains(&&*a.name)) {
-            ids.extend(attr.value.split_ascii_whitespace().map(str::to_string));
-        }
-        if el.is_html("label") {
-            if let Some(v) = el.attr("for") {
-                ids.insert(v.to_string());
+    // Only the elements that carry each attribute (the snapshot's index): a set, so order is moot.
+    for name in IDREF_ATTRS {
+        for (_, el) in common::with_attr(cx, name) {
+            if let Some(v) = el.attr_atom(name) {
+                ids.extend(v.split_ascii_whitespace().map(str::to_string));
             }
+        }
+    }
+    for (_, el) in common::html_with_tag(cx, &local_name!("label")) {
+        if let Some(v) = el.attr_atom(&local_name!("for")) {
+            ids.insert(v.to_string());
         }
     }
     ids
@@ -74,8 +76,8 @@ pub(super) fn referenced_ids(cx: &Context) -> HashSet<String> {
 
 /// Elements with a non-empty `id` for which `wanted(referenced)` holds.
 pub(super) fn with_ids(cx: &Context, referenced: &HashSet<String>, want_referenced: bool) -> Vec<NodeId> {
-    common::elements(cx)
-        .filter(|(_, el)| el.attr("id").is_some_and(|v| !v.is_empty() && referenced.contains(v) == want_referenced))
+    common::with_attr(cx, &local_name!("id"))
+        .filter(|(_, el)| el.attr_atom(&local_name!("id")).is_some_and(|v| !v.is_empty() && referenced.contains(v) == want_referenced))
         .map(|(id, _)| id)
         .collect()
 }

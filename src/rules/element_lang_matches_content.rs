@@ -6,7 +6,7 @@
 use super::common;
 use super::html_lang_matches_content::{known_primary, text_in_scope, verdict};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -43,10 +43,9 @@ impl Rule for ElementLangMatchesContent {
             return Vec::new();
         }
         let Some(body) = cx.snap.body() else { return Vec::new() };
-        common::elements(cx)
+        common::with_attr(cx, &local_name!("lang"))
             .filter(|(id, el)| {
                 common::is_html(el)
-                    && el.has_attr("lang")
                     && (*id == body || cx.snap.ancestors(*id).any(|a| a == body))
                     && known_primary(cx, *id).is_some()
                     && !text_in_scope(cx, *id).trim().is_empty()

@@ -8,7 +8,7 @@
 
 use super::html_lang_valid::{check_language_tag, TagProblem};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -69,7 +69,7 @@ impl Reason {
 
 /// Whether `el` sets a language for its subtree (a `lang` attribute that is not "").
 fn sets_language(cx: &Context, el: NodeId) -> bool {
-    cx.snap.element(el).and_then(|e| e.attr("lang")).is_some_and(|v| !v.is_empty())
+    cx.snap.element(el).and_then(|e| e.attr_atom(&local_name!("lang"))).is_some_and(|v| !v.is_empty())
 }
 
 /// Whether some non-blank text inherits its programmatic language from `target`.
@@ -116,10 +116,12 @@ impl Rule for ElementLangValid {
             return Vec::new();
         }
         let Some(body) = cx.snap.body() else { return Vec::new() };
-        std::iter::once(body)
-            .chain(cx.snap.descendants(body))
+        // Only elements with a lang attribute can set the language.
+        cx.snap
+            .with_attr(&local_name!("lang"))
             .filter(|n| {
                 cx.snap.element(*n).is_some_and(|e| e.ns == crate::dom::ns!(html))
+                    && (*n == body || cx.snap.ancestors(*n).any(|a| a == body))
                     && sets_language(cx, *n)
                     && has_inheriting_text(cx, *n)
             })

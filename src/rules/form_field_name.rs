@@ -4,7 +4,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -76,7 +76,7 @@ impl Rule for FormFieldName {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_role_or_tag(cx, |r| FIELD_ROLES.contains(&r), &local_name!("input"))
             .filter(|(id, el)| {
                 let role = common::semantic_role(cx, *id);
                 let is_field = role.is_some_and(|r| FIELD_ROLES.contains(&r))

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -55,8 +55,9 @@ struct Found {
 fn find(cx: &Context) -> Found {
     let mut first: HashMap<String, Option<String>> = HashMap::new();
     let mut found = Found { targets: Vec::new(), repeats: HashMap::new() };
-    for (id, el) in common::elements(cx) {
-        if !(el.is_html("iframe") || el.is_html("frame")) || !common::is_included(cx, id) {
+    for id in cx.snap.union([cx.snap.with_tag(&local_name!("iframe")), cx.snap.with_tag(&local_name!("frame"))]) {
+        let Some(el) = cx.snap.element(id) else { continue };
+        if !common::is_html(el) || !common::is_included(cx, id) {
             continue;
         }
         let name = common::fold(cx.tree.name(id));

@@ -61,10 +61,8 @@ impl Rule for HeadingNotEmpty {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                common::is_html(el) && common::semantic_role(cx, *id) == Some("heading") && common::is_included(cx, *id)
-            })
+        common::with_role(cx, |r| r == "heading")
+            .filter(|(id, el)| common::is_html(el) && common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

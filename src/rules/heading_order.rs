@@ -57,11 +57,11 @@ fn levels(cx: &Context) -> Levels {
     let headings = common::headings(cx);
     let mut previous = None;
     let mut levels = HashMap::with_capacity(headings.len());
-    for (id, level) in &headings {
+    for (id, level) in headings.iter() {
         levels.insert(*id, (*level, previous));
         previous = Some(*level);
     }
-    Levels { targets: headings.into_iter().map(|(id, _)| id).collect(), levels }
+    Levels { targets: headings.iter().map(|(id, _)| *id).collect(), levels }
 }
 
 /// The rule.

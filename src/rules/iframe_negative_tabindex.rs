@@ -7,7 +7,7 @@
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::Tree;
-use crate::dom::{DocumentKind, NodeId};
+use crate::dom::{local_name, DocumentKind, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -122,9 +122,9 @@ impl Rule for IframeNegativeTabindex {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Rendered, non-inert iframes that can show content and whose document has (or may
         // have) visible elements in its Tab order.
-        cx.snap.elements().iter().copied()
+        cx.snap.with_tag(&local_name!("iframe"))
             .filter(|n| {
-                cx.snap.element(*n).is_some_and(|e| e.is_html("iframe"))
+                cx.snap.element(*n).is_some_and(super::common::is_html)
                     && cx.tree.is_rendered(*n)
                     && cx.tree.is_visible(*n)
                     && !cx.tree.is_inert(*n)

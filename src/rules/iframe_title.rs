@@ -4,7 +4,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -64,10 +64,9 @@ impl Rule for IframeTitle {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &local_name!("iframe"))
             .filter(|(id, el)| {
-                el.is_html("iframe")
-                    && cx.tree.tabindex(*id).is_none_or(|t| t >= 0)
+                cx.tree.tabindex(*id).is_none_or(|t| t >= 0)
                     && !common::is_marked_decorative(el)
                     && common::is_included(cx, *id)
             })

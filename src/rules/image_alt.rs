@@ -4,7 +4,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -70,7 +70,7 @@ impl Rule for ImageAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_role_or_tag(cx, |r| r == "img", &local_name!("img"))
             .filter(|(id, el)| {
                 (el.is_html("img") || (common::is_html(el) && common::semantic_role(cx, *id) == Some("img")))
                     && !cx.tree.is_programmatically_hidden(*id)

@@ -5,7 +5,7 @@
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::NameSource;
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -76,7 +76,7 @@ impl Rule for InputImageAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_tag(cx, &local_name!("input"))
             .filter(|(id, el)| common::is_input_type(el, "image") && common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()

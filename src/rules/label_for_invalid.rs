@@ -7,7 +7,7 @@
 //! stays disconnected from the control, and clicking it does nothing.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -100,8 +100,8 @@ impl Rule for LabelForInvalid {
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every HTML <label> with a for attribute.
-        cx.snap.elements().iter().copied()
-            .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html("label") && e.has_attr("for")))
+        cx.snap.with_tag(&local_name!("label"))
+            .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html("label") && e.has_attr_atom(&local_name!("for"))))
             .collect()
     }
 

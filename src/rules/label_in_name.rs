@@ -11,7 +11,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 use crate::style::Display;
 
 /// Metadata.
@@ -175,14 +175,15 @@ impl Rule for LabelInName {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                (el.has_attr("aria-label") || el.has_attr("aria-labelledby"))
-                    && common::semantic_role(cx, *id).is_some_and(|r| ROLES.contains(&r))
+        let labelled = cx.snap.with_attr(&local_name!("aria-label"));
+        cx.snap
+            .union([labelled, cx.snap.with_attr(&local_name!("aria-labelledby"))])
+            .into_iter()
+            .filter(|id| {
+                common::semantic_role(cx, *id).is_some_and(|r| ROLES.contains(&r))
                     && common::is_included(cx, *id)
                     && !visible_inner_text(cx, *id).trim().is_empty()
             })
-            .map(|(id, _)| id)
             .collect()
     }
 

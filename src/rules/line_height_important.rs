@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -63,7 +63,8 @@ impl Rule for LineHeightImportant {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        // Only a style attribute can make a declaration important there.
+        common::with_attr(cx, &local_name!("style"))
             .filter(|(id, el)| {
                 common::is_html(el)
                     && cx.tree.style(*id).important_in_style_attr.line_height

@@ -4,7 +4,7 @@
 //! exposed as an item, which is what matters to assistive technologies.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -54,13 +54,14 @@ impl Rule for List {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                (el.is_html("ul") || el.is_html("ol"))
+        cx.snap
+            .union([cx.snap.with_tag(&local_name!("ul")), cx.snap.with_tag(&local_name!("ol"))])
+            .into_iter()
+            .filter(|id| {
+                cx.snap.element(*id).is_some_and(common::is_html)
                     && common::semantic_role(cx, *id) == Some("list")
                     && common::is_included(cx, *id)
             })
-            .map(|(id, _)| id)
             .collect()
     }
 

@@ -3,7 +3,7 @@
 //! `listitem`).
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -51,10 +51,9 @@ impl Rule for Listitem {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &local_name!("li"))
             .filter(|(id, el)| {
-                el.is_html("li")
-                    && common::explicit_role(el).is_none_or(|r| r == "listitem")
+                common::explicit_role(el).is_none_or(|r| r == "listitem")
                     && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)

@@ -2,7 +2,7 @@
 //! text that can't be paused is hard or impossible to read for many people.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -31,8 +31,8 @@ impl Rule for Marquee {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| el.is_html("marquee") && common::is_included(cx, *id))
+        common::html_with_tag(cx, &local_name!("marquee"))
+            .filter(|(id, _)| common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

@@ -8,7 +8,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{Element, NodeId};
+use crate::dom::{local_name, Element, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -84,10 +84,10 @@ impl Rule for MediaAutoplayAudio {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        // Only autoplaying media apply: few elements have the attribute.
+        common::with_attr(cx, &local_name!("autoplay"))
             .filter(|(id, el)| {
                 (el.is_html("audio") || el.is_html("video"))
-                    && el.has_attr("autoplay")
                     && !el.has_attr("muted")
                     && !sources(cx, *id, el).is_empty()
             })

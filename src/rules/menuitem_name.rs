@@ -61,10 +61,8 @@ impl Rule for MenuitemName {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| {
-                common::is_html(el) && common::semantic_role(cx, *id) == Some("menuitem") && common::is_included(cx, *id)
-            })
+        common::with_role(cx, |r| r == "menuitem")
+            .filter(|(id, el)| common::is_html(el) && common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

@@ -6,7 +6,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -61,9 +61,8 @@ pub(crate) fn refresh_time(content: &str) -> Option<u64> {
 
 /// The first `meta http-equiv=refresh` with a valid `content`: the one browsers honour.
 pub(crate) fn honoured_refresh(cx: &Context) -> Option<(NodeId, u64)> {
-    common::elements(cx).find_map(|(id, el)| {
-        let refresh = el.is_html("meta")
-            && el.attr("http-equiv").is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
+    common::html_with_tag(cx, &local_name!("meta")).find_map(|(id, el)| {
+        let refresh = el.attr("http-equiv").is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
         if !refresh {
             return None;
         }

@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -107,10 +107,9 @@ impl Rule for MetaViewportZoom {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &local_name!("meta"))
             .filter(|(_, el)| {
-                el.is_html("meta")
-                    && el.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
+                el.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
                     && el.attr("content").is_some_and(|c| {
                         pairs(c).iter().any(|(k, _)| k == "maximum-scale" || k == "user-scalable")
                     })

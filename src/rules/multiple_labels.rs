@@ -9,7 +9,7 @@
 
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -82,7 +82,19 @@ impl Rule for MultipleLabels {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Labelable controls associated with at least one label, in document order. Controls
         // that are not rendered affect nobody.
-        cx.snap.elements().iter().copied()
+        // Only labelable elements have labels.
+        let labelable = [
+            local_name!("button"),
+            local_name!("input"),
+            local_name!("meter"),
+            local_name!("output"),
+            local_name!("progress"),
+            local_name!("select"),
+            local_name!("textarea"),
+        ];
+        cx.snap
+            .union(labelable.iter().map(|tag| cx.snap.with_tag(tag)))
+            .into_iter()
             .filter(|n| !cx.tree.labels(*n).is_empty() && cx.tree.is_rendered(*n))
             .collect()
     }

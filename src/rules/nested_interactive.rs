@@ -63,10 +63,8 @@ impl Rule for NestedInteractive {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, _)| {
-                common::semantic_role(cx, *id).is_some_and(|r| OUTER.contains(&r)) && common::is_included(cx, *id)
-            })
+        common::with_role(cx, |r| OUTER.contains(&r))
+            .filter(|(id, _)| common::is_included(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }

@@ -6,7 +6,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{Element, NodeId};
+use crate::dom::{local_name, Element, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -123,10 +123,9 @@ impl Rule for ObjectAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &local_name!("object"))
             .filter(|(id, el)| {
-                el.is_html("object")
-                    && common::explicit_role(el).is_none()
+                common::explicit_role(el).is_none()
                     && embeds(el) != Embeds::Other
                     && common::is_included(cx, *id)
             })

@@ -62,7 +62,7 @@ impl Rule for PageHasHeadingOne {
     }
 
     fn evaluate(&self, cx: &Context, _target: NodeId) -> Evaluation {
-        let first = common::headings(cx).into_iter().find(|(_, level)| *level == 1);
+        let first = common::headings(cx).iter().copied().find(|(_, level)| *level == 1);
         let reason = match first {
             Some((id, _)) => Reason::Found(cx.tree.name(id).trim().to_string()),
             None if !cx.styles.complete() => Reason::StylesMissing,

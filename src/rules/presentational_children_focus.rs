@@ -107,12 +107,11 @@ fn describe(cx: &Context, n: NodeId) -> String {
 
 /// The target's role, when it has presentational children.
 fn presentational_role(cx: &Context, n: NodeId) -> Option<&'static str> {
-    let el = cx.snap.element(n)?;
-    if el.ns != crate::dom::ns!(html) && el.ns != crate::dom::ns!(svg) {
-        return None;
-    }
+    // The role first: it is one read per element, and most elements are then skipped unread.
     let role = cx.tree.role(n)?;
-    PRESENTATIONAL_CHILDREN.iter().find(|r| **r == role).copied()
+    let role = PRESENTATIONAL_CHILDREN.iter().find(|r| **r == role).copied()?;
+    let el = cx.snap.element(n)?;
+    (el.ns == crate::dom::ns!(html) || el.ns == crate::dom::ns!(svg)).then_some(role)
 }
 
 /// The rule.

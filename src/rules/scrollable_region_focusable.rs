@@ -114,13 +114,17 @@ impl Rule for ScrollableRegionFocusable {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        // The style first: most elements don't scroll, and then the element is not read.
+        let scrolling = cx.snap.elements().iter().copied().filter(|id| {
+            let st = cx.tree.style(*id);
+            scrolls(st.overflow_x) || scrolls(st.overflow_y)
+        });
+        scrolling
+            .filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
             .filter(|(id, el)| {
-                let st = cx.tree.style(*id);
                 common::is_html(el)
                     && !el.is_html("html")
                     && !el.is_html("body")
-                    && (scrolls(st.overflow_x) || scrolls(st.overflow_y))
                     && cx.tree.is_rendered(*id)
                     && has_visible_content(cx, *id)
             })

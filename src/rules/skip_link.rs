@@ -5,7 +5,7 @@
 //! script hooks: none of these is judged. Best practice, after axe-core's `skip-link`.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -89,11 +89,10 @@ impl Rule for SkipLink {
         if !cx.snap.is_html_page() {
             return Vec::new();
         }
-        common::elements(cx)
-            .filter(|(id, el)| {
-                // Links only: a same-page href on a tab or button is a widget's script hook.
-                el.is_html("a")
-                    && common::semantic_role(cx, *id) == Some("link")
+        // Links only: a same-page href on a tab or button is a widget's script hook.
+        common::html_with_tag(cx, &local_name!("a"))
+            .filter(|(id, _)| {
+                common::semantic_role(cx, *id) == Some("link")
                     && fragment(cx, *id).is_some()
                     && common::is_included(cx, *id)
             })

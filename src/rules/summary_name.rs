@@ -3,7 +3,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -74,7 +74,7 @@ impl Rule for SummaryName {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::html_with_tag(cx, &local_name!("summary"))
             .filter(|(id, el)| {
                 // No explicit role, or one that the presentational-role conflict makes
                 // browsers ignore (a details summary is focusable, so role="none" is ignored).
@@ -82,7 +82,7 @@ impl Rule for SummaryName {
                     None => true,
                     Some(r) => r == "none" && common::semantic_role(cx, *id) != Some("none"),
                 };
-                el.is_html("summary") && role_ignored && is_details_summary(cx, *id) && common::is_included(cx, *id)
+                role_ignored && is_details_summary(cx, *id) && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()

@@ -4,7 +4,7 @@
 
 use super::common::{self, NameCheck};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -67,7 +67,8 @@ impl Rule for SvgImgAlt {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        // An explicit role needs a role attribute.
+        common::with_attr(cx, &local_name!("role"))
             .filter(|(id, el)| {
                 el.is_svg()
                     && common::explicit_role(el).is_some_and(|r| IMAGE_ROLES.contains(&r))

@@ -4,7 +4,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -78,10 +78,9 @@ impl Rule for TdHeadersAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
+        common::with_attr(cx, &local_name!("headers"))
             .filter(|(id, el)| {
                 (el.is_html("td") || el.is_html("th"))
-                    && el.has_attr("headers")
                     && table_of(cx, *id).is_some_and(|t| {
                         cx.tree.is_visible(t)
                             && !common::is_off_screen(cx, t)

@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -52,8 +52,8 @@ impl Rule for VideoTranscript {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        common::elements(cx)
-            .filter(|(id, el)| el.is_html("video") && cx.tree.is_visible(*id) && !common::is_off_screen(cx, *id))
+        common::html_with_tag(cx, &local_name!("video"))
+            .filter(|(id, _)| cx.tree.is_visible(*id) && !common::is_off_screen(cx, *id))
             .map(|(id, _)| id)
             .collect()
     }
