@@ -27,11 +27,6 @@ pub(crate) fn parse_integer(s: &str) -> Option<i32> {
     i32::try_from(value).ok()
 }
 
-/// Parsed `tabindex`, if present and valid.
-pub(crate) fn tabindex(el: &Element) -> Option<i32> {
-    el.attr("tabindex").and_then(parse_integer)
-}
-
 /// Element kinds that can be disabled by the `disabled` attribute or a disabled fieldset.
 pub(crate) fn is_form_control(el: &Element) -> bool {
     el.ns == crate::dom::ns!(html)
@@ -60,12 +55,14 @@ pub(crate) fn natively_focusable(el: &Element, details_summary: bool) -> bool {
 
 /// The `contenteditable` state the attribute sets: `Some(true)` for `""`, `true`,
 /// `plaintext-only`; `Some(false)` for `false`; `None` (inherit) otherwise.
-pub(crate) fn contenteditable(el: &Element) -> Option<bool> {
-    let v = el.attr("contenteditable")?.trim().to_ascii_lowercase();
-    match v.as_str() {
-        "" | "true" | "plaintext-only" => Some(true),
-        "false" => Some(false),
-        _ => None,
+pub(crate) fn contenteditable_state(value: &str) -> Option<bool> {
+    let v = value.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("plaintext-only") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
     }
 }
 

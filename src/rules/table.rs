@@ -3,7 +3,7 @@
 //! ARIA tables; shared by the table rules. Building is linear in the number of slots, which
 //! is capped: a table too large for the cap has no model (rules then say `cantTell`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::dom::{NodeId, Snapshot};
 
@@ -208,9 +208,14 @@ impl Grid {
                         self.scan(pi, x, p.y, false, &kinds, &mut list);
                     }
                 }
-                let mut seen = HashSet::new();
-                list.retain(|i| *i != pi && seen.insert(*i) && self.cells.get(*i).is_some() && !is_empty(*i));
-                list
+                // First occurrences only: the lists are short, a scan beats a set per cell.
+                let mut kept: Vec<usize> = Vec::with_capacity(list.len());
+                for i in list {
+                    if i != pi && !kept.contains(&i) && self.cells.get(i).is_some() && !is_empty(i) {
+                        kept.push(i);
+                    }
+                }
+                kept
             })
             .collect::<Vec<_>>()
             .into()
