@@ -7,7 +7,7 @@
 //! not; a `details` with no `summary` child is in the tab order (through its default summary);
 //! `object`, `embed` and `dialog` are not counted (Chromium doesn't put them in the tab order).
 
-use crate::dom::{Element, NodeId};
+use crate::dom::{local_name, Element, NodeId};
 
 /// HTML "rules for parsing integers": leading ASCII whitespace, an optional sign, at least one
 /// digit; anything after the digits is ignored. `None` on error or overflow.
@@ -29,8 +29,16 @@ pub(crate) fn parse_integer(s: &str) -> Option<i32> {
 
 /// Element kinds that can be disabled by the `disabled` attribute or a disabled fieldset.
 pub(crate) fn is_form_control(el: &Element) -> bool {
+    // Interned names compared, not strings: asked of every element by the tree pass.
     el.ns == crate::dom::ns!(html)
-        && matches!(&*el.name, "button" | "input" | "select" | "textarea" | "fieldset")
+        && matches!(
+            el.name,
+            local_name!("button")
+                | local_name!("input")
+                | local_name!("select")
+                | local_name!("textarea")
+                | local_name!("fieldset")
+        )
 }
 
 /// Natively focusable (before disabled/inert/rendering checks): links, form controls, iframes,

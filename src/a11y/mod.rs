@@ -323,7 +323,10 @@ impl<'a> Tree<'a> {
             table_role[id.index()] =
                 if is_html(el, &local_name!("table")) { Some(computed) } else { table_role[parent.index()] };
             let sectioning_tag = el.ns == ns!(html)
-                && matches!(&*el.name, "article" | "aside" | "nav" | "section");
+                && matches!(
+                    el.name,
+                    local_name!("article") | local_name!("aside") | local_name!("nav") | local_name!("section")
+                );
             let sectioning_role =
                 matches!(computed, "article" | "complementary" | "navigation" | "region");
             f.set(
@@ -624,12 +627,12 @@ fn is_html_disabled(el: &Element, parent: Option<&Element>, in_disabled_fieldset
     if focus::is_form_control(el) {
         return el.has_attr("disabled") || in_disabled_fieldset;
     }
-    if el.is_html("optgroup") {
+    if is_html(el, &local_name!("optgroup")) {
         return el.has_attr("disabled");
     }
-    if el.is_html("option") {
+    if is_html(el, &local_name!("option")) {
         return el.has_attr("disabled")
-            || parent.is_some_and(|p| p.is_html("optgroup") && p.has_attr("disabled"));
+            || parent.is_some_and(|p| is_html(p, &local_name!("optgroup")) && p.has_attr("disabled"));
     }
     false
 }

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::role::is_subclass_of;
-use crate::dom::{ns, NodeId};
+use crate::dom::{local_name, ns, Element, NodeId};
 use crate::style::contrast::{self, TextColors, Thresholds, Unknown, AA};
 
 /// Metadata.
@@ -263,11 +263,28 @@ fn describe(cx: &Context, id: NodeId) -> String {
 }
 
 /// Elements whose text children are never painted where they are (raw text, fallback content,
-/// metadata): skipped with their subtree even before the cascade says so.
-const NOT_PAINTED: &[&str] = &[
-    "head", "script", "style", "template", "title", "noscript", "iframe", "object", "canvas", "video", "audio",
-    "noembed", "noframes", "xmp",
-];
+/// metadata): skipped with their subtree even before the cascade says so. Matched by interned
+/// name, not string: asked of every element.
+fn not_painted(el: &Element) -> bool {
+    el.ns == ns!(html)
+        && matches!(
+            el.name,
+            local_name!("head")
+                | local_name!("script")
+                | local_name!("style")
+                | local_name!("template")
+                | local_name!("title")
+                | local_name!("noscript")
+                | local_name!("iframe")
+                | local_name!("object")
+                | local_name!("canvas")
+                | local_name!("video")
+                | local_name!("audio")
+                | local_name!("noembed")
+                | local_name!("noframes")
+                | local_name!("xmp")
+        )
+}
 
 /// Whether the role inherits from `widget` (WAI-ARIA, DPUB): text in a disabled one is exempt,
 /// as is text labelling a disabled one.
@@ -384,7 +401,7 @@ fn find_targets(cx: &Context) -> Found {
     let mut walk = snap.descendants(NodeId::DOCUMENT);
     while let Some(id) = walk.next() {
         let Some(el) = snap.element(id) else { continue };
-        if (el.ns == ns!(html) && NOT_PAINTED.contains(&&*el.name)) || !cx.tree.is_rendered(id) {
+        if !cx.tree.is_rendered(id) || not_painted(el) {
             walk.skip_subtree_of(id);
             continue;
         }
