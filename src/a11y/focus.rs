@@ -7,7 +7,7 @@
 //! not; a `details` with no `summary` child is in the tab order (through its default summary);
 //! `object`, `embed` and `dialog` are not counted (Chromium doesn't put them in the tab order).
 
-use crate::dom::{Element, NodeId};
+use crate::dom::{local_name, Element, NodeId};
 
 /// HTML "rules for parsing integers": leading ASCII whitespace, an optional sign, at least one
 /// digit; anything after the digits is ignored. `None` on error or overflow.
@@ -27,15 +27,18 @@ pub(crate) fn parse_integer(s: &str) -> Option<i32> {
     i32::try_from(value).ok()
 }
 
-/// Parsed `tabindex`, if present and valid.
-pub(crate) fn tabindex(el: &Element) -> Option<i32> {
-    el.attr("tabindex").and_then(parse_integer)
-}
-
 /// Element kinds that can be disabled by the `disabled` attribute or a disabled fieldset.
 pub(crate) fn is_form_control(el: &Element) -> bool {
+    // Interned names compared, not strings: asked of every element by the tree pass.
     el.ns == crate::dom::ns!(html)
-        && matches!(&*el.name, "button" | "input" | "select" | "textarea" | "fieldset")
+        && matches!(
+            el.name,
+            local_name!("button")
+                | local_name!("input")
+                | local_name!("select")
+                | local_name!("textarea")
+                | local_name!("fieldset")
+        )
 }
 
 /// Natively focusable (before disabled/inert/rendering checks): links, form controls, iframes,
@@ -60,12 +63,14 @@ pub(crate) fn natively_focusable(el: &Element, details_summary: bool) -> bool {
 
 /// The `contenteditable` state the attribute sets: `Some(true)` for `""`, `true`,
 /// `plaintext-only`; `Some(false)` for `false`; `None` (inherit) otherwise.
-pub(crate) fn contenteditable(el: &Element) -> Option<bool> {
-    let v = el.attr("contenteditable")?.trim().to_ascii_lowercase();
-    match v.as_str() {
-        "" | "true" | "plaintext-only" => Some(true),
-        "false" => Some(false),
-        _ => None,
+pub(crate) fn contenteditable_state(value: &str) -> Option<bool> {
+    let v = value.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("plaintext-only") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
     }
 }
 

@@ -14,7 +14,12 @@ use crate::style::{ComputedStyle, Overflow, Position};
 
 /// `aria-hidden="true"` (ASCII case-insensitive, trimmed).
 pub(crate) fn aria_hidden(el: &Element) -> bool {
-    el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    el.attr("aria-hidden").is_some_and(is_true)
+}
+
+/// An ARIA `true` value (ASCII case-insensitive, trimmed).
+pub(crate) fn is_true(value: &str) -> bool {
+    value.trim().eq_ignore_ascii_case("true")
 }
 
 /// Whether this element's own style clips it and its descendants away entirely: `clip:

@@ -14,7 +14,7 @@ pub(crate) mod role;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::dom::{ns, Element, NodeId, Snapshot};
+use crate::dom::{local_name, ns, Element, LocalName, NodeId, Snapshot};
 use crate::style::{ComputedStyle, Display, Styles, Visibility};
 
 /// How an element got its accessible name (rules judge placeholder- or title-only names).
@@ -70,7 +70,9 @@ pub struct Tree<'a> {
     /// Data the name computation builds once (label associations).
     pub(crate) name_cache: name::Cache,
     /// Document-wide data that rules build once per check (see [`Tree::memo`]).
-    rule_memo: std::cell::RefCell<HashMap<&'static str, std::rc::Rc<dyn std::any::Any>>>,
+    /// A list, not a map: a check holds a dozen entries and rules ask on every target, so
+    /// comparing keys beats hashing them.
+    rule_memo: std::cell::RefCell<Vec<(&'static str, std::rc::Rc<dyn std::any::Any>)>>,
 }
 
 /// Per-node booleans of the tree pass.
@@ -149,7 +151,7 @@ impl<'a> Tree<'a> {
             names: (0..n).map(|_| OnceCell::new()).collect(),
             descriptions: (0..n).map(|_| OnceCell::new()).collect(),
             name_cache: name::Cache::default(),
-            rule_memo: std::cell::RefCell::new(HashMap::new()),
+            rule_memo: std::cell::RefCell::new(Vec::new()),
         };
         tree.build();
         tree
@@ -171,7 +173,7 @@ impl<'a> Tree<'a> {
         let used_maps: std::collections::HashSet<&str> = snap
             .descendants(NodeId::DOCUMENT)
             .filter_map(|n| snap.element(n))
-            .filter(|e| e.is_html("img"))
+            .filter(|e| is_html(e, &local_name!("img")))
             .filter_map(|e| e.attr("usemap"))
             .map(|u| u.trim().trim_start_matches('#'))
             .filter(|u| !u.is_empty())
@@ -191,7 +193,7 @@ impl<'a> Tree<'a> {
             // The first summary of a details, and whether the parent is a closed details.
             let mut details_summary = false;
             let mut closed_details_content = false;
-            if let Some(pe) = parent_el.filter(|pe| pe.is_html("details")) {
+            if let Some(pe) = parent_el.filter(|pe| is_html(pe, &local_name!("details"))) {
                 let first = *special_child
                     .entry(parent)
                     .or_insert_with(|| first_child_named(snap, parent, "summary"));
@@ -201,17 +203,18 @@ impl<'a> Tree<'a> {
 
             // Hidden-ness.
             let el = snap.element(id);
+            let attrs = el.map(TreeAttrs::of).unwrap_or_default();
             // The UA sheet hides `area`, but an area of a used image map is rendered through its
             // image (focusable, exposed as a link): it follows its map instead.
-            let is_area = el.is_some_and(|e| e.is_html("area"));
+            let is_area = el.is_some_and(|e| is_html(e, &local_name!("area")));
             let displayed = if is_area {
                 in_used_map(snap, id, &used_maps)
             } else {
                 style.display != Display::None
             };
             let rendered = pf.has(Flags::RENDERED) && displayed && !closed_details_content;
-            let aria_hidden = pf.has(Flags::ARIA_HIDDEN) || el.is_some_and(hidden::aria_hidden);
-            let inert = pf.has(Flags::INERT) || el.is_some_and(|e| e.has_attr("inert"));
+            let aria_hidden = pf.has(Flags::ARIA_HIDDEN) || attrs.aria_hidden.is_some_and(hidden::is_true);
+            let inert = pf.has(Flags::INERT) || attrs.inert;
             let transparent = pf.has(Flags::TRANSPARENT) || style.opacity <= 0.0;
             let clipped = pf.has(Flags::CLIPPED) || (el.is_some() && hidden::clips_away(style));
             let shown = style.visibility == Visibility::Visible;
@@ -226,7 +229,7 @@ impl<'a> Tree<'a> {
             // Disabled: a disabled fieldset disables its descendants except those in its first
             // legend child (which keep what the fieldset itself received).
             let mut fieldset_disabled = pf.has(Flags::FIELDSET_DISABLED);
-            if parent_el.is_some_and(|pe| pe.is_html("fieldset") && pe.has_attr("disabled")) {
+            if parent_el.is_some_and(|pe| is_html(pe, &local_name!("fieldset")) && pe.has_attr("disabled")) {
                 let legend = *special_child
                     .entry(parent)
                     .or_insert_with(|| first_child_named(snap, parent, "legend"));
@@ -250,18 +253,18 @@ impl<'a> Tree<'a> {
 
             let html_disabled = is_html_disabled(el, parent_el, fieldset_disabled);
             f.set(Flags::HTML_DISABLED, html_disabled);
-            if el.attr("aria-disabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+            if attrs.aria_disabled.is_some_and(hidden::is_true) {
                 f.set(Flags::ARIA_DISABLED, true);
             }
 
             // Focus.
-            let editable = match focus::contenteditable(el) {
+            let editable = match attrs.contenteditable.and_then(focus::contenteditable_state) {
                 Some(state) => state && el.ns == ns!(html),
                 None => pf.has(Flags::EDITABLE),
             };
             f.set(Flags::EDITABLE, editable);
             let editing_host = editable && !pf.has(Flags::EDITABLE);
-            let summaryless_details = el.is_html("details")
+            let summaryless_details = is_html(el, &local_name!("details"))
                 && special_child
                     .entry(id)
                     .or_insert_with(|| first_child_named(snap, id, "summary"))
@@ -269,8 +272,8 @@ impl<'a> Tree<'a> {
             let native = focus::natively_focusable(el, details_summary)
                 || editing_host
                 || summaryless_details;
-            let tabindex = focus::tabindex(el);
-            let hidden_input = el.is_html("input")
+            let tabindex = attrs.tabindex.and_then(focus::parse_integer);
+            let hidden_input = is_html(el, &local_name!("input"))
                 && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"));
             let focusable = (native || tabindex.is_some())
                 && !html_disabled
@@ -297,7 +300,7 @@ impl<'a> Tree<'a> {
             };
             let implicit = role::implicit_role(snap, id, el, &cx);
             self.implicit_roles[id.index()] = Some(implicit);
-            let explicit = el.attr("role").and_then(role::explicit_role);
+            let explicit = attrs.role.and_then(role::explicit_role);
             let computed = match explicit {
                 Some("none") => {
                     if focusable || role::has_global_aria(el) {
@@ -318,9 +321,12 @@ impl<'a> Tree<'a> {
 
             // Context for the children.
             table_role[id.index()] =
-                if el.is_html("table") { Some(computed) } else { table_role[parent.index()] };
+                if is_html(el, &local_name!("table")) { Some(computed) } else { table_role[parent.index()] };
             let sectioning_tag = el.ns == ns!(html)
-                && matches!(&*el.name, "article" | "aside" | "nav" | "section");
+                && matches!(
+                    el.name,
+                    local_name!("article") | local_name!("aside") | local_name!("nav") | local_name!("section")
+                );
             let sectioning_role =
                 matches!(computed, "article" | "complementary" | "navigation" | "region");
             f.set(
@@ -332,7 +338,7 @@ impl<'a> Tree<'a> {
                 Flags::SECTIONING,
                 pf.has(Flags::SECTIONING)
                     || sectioning_tag
-                    || el.is_html("main")
+                    || is_html(el, &local_name!("main"))
                     || matches!(computed, "article" | "complementary" | "navigation" | "main"),
             );
             self.flags[id.index()] = f;
@@ -465,13 +471,20 @@ impl<'a> Tree<'a> {
     /// stays linear. `compute` runs without the memo borrowed (it may use other memos); a value
     /// stored under `key` with another type is recomputed.
     pub(crate) fn memo<T: 'static>(&self, key: &'static str, compute: impl FnOnce() -> T) -> std::rc::Rc<T> {
-        let found = self.rule_memo.try_borrow().ok().and_then(|m| m.get(key).cloned());
+        let found = self
+            .rule_memo
+            .try_borrow()
+            .ok()
+            .and_then(|m| m.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
         if let Some(rc) = found.and_then(|v| v.downcast::<T>().ok()) {
             return rc;
         }
         let value = std::rc::Rc::new(compute());
         if let Ok(mut m) = self.rule_memo.try_borrow_mut() {
-            m.insert(key, value.clone());
+            match m.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = value.clone(),
+                None => m.push((key, value.clone())),
+            }
         }
         value
     }
@@ -551,6 +564,48 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// An HTML element named `name`: comparing interned names, not strings (the tree pass asks
+/// this several times of every element).
+fn is_html(el: &Element, name: &LocalName) -> bool {
+    el.ns == ns!(html) && el.name == *name
+}
+
+/// The attributes the tree pass reads, found in one scan of an element's attributes by
+/// interned name instead of one string search each (the first occurrence, as `Element::attr`).
+#[derive(Default)]
+struct TreeAttrs<'e> {
+    aria_hidden: Option<&'e str>,
+    aria_disabled: Option<&'e str>,
+    inert: bool,
+    contenteditable: Option<&'e str>,
+    tabindex: Option<&'e str>,
+    role: Option<&'e str>,
+}
+
+impl<'e> TreeAttrs<'e> {
+    fn of(el: &'e Element) -> TreeAttrs<'e> {
+        let mut out = TreeAttrs::default();
+        for a in &el.attrs {
+            let slot = match a.name {
+                local_name!("aria-hidden") => &mut out.aria_hidden,
+                local_name!("aria-disabled") => &mut out.aria_disabled,
+                local_name!("contenteditable") => &mut out.contenteditable,
+                local_name!("tabindex") => &mut out.tabindex,
+                local_name!("role") => &mut out.role,
+                local_name!("inert") => {
+                    out.inert = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(a.value.as_str());
+            }
+        }
+        out
+    }
+}
+
 /// The first element child of `parent` that is an HTML `name` element.
 fn first_child_named(snap: &Snapshot, parent: NodeId, name: &str) -> Option<NodeId> {
     snap.element_children(parent).find(|c| snap.element(*c).is_some_and(|e| e.is_html(name)))
@@ -572,12 +627,12 @@ fn is_html_disabled(el: &Element, parent: Option<&Element>, in_disabled_fieldset
     if focus::is_form_control(el) {
         return el.has_attr("disabled") || in_disabled_fieldset;
     }
-    if el.is_html("optgroup") {
+    if is_html(el, &local_name!("optgroup")) {
         return el.has_attr("disabled");
     }
-    if el.is_html("option") {
+    if is_html(el, &local_name!("option")) {
         return el.has_attr("disabled")
-            || parent.is_some_and(|p| p.is_html("optgroup") && p.has_attr("disabled"));
+            || parent.is_some_and(|p| is_html(p, &local_name!("optgroup")) && p.has_attr("disabled"));
     }
     false
 }

@@ -279,17 +279,41 @@ enum Part {
     Skip,
 }
 
+/// Hashes a node id by one multiplication: a name computation inserts every node it visits,
+/// and SipHash was a sixth of what naming cost.
+#[derive(Default)]
+struct NodeIdHasher(u64);
+
+impl std::hash::Hasher for NodeIdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type NodeSet = HashSet<NodeId, std::hash::BuildHasherDefault<NodeIdHasher>>;
+
 struct Cx<'t, 'a> {
     tree: &'t Tree<'a>,
     /// Nodes whose text alternative was already started: their labelledby is not followed and
     /// their value not used again, which breaks cycles.
-    visited: HashSet<NodeId>,
+    visited: NodeSet,
     hops: usize,
 }
 
 impl<'t, 'a> Cx<'t, 'a> {
     fn new(tree: &'t Tree<'a>) -> Self {
-        Cx { tree, visited: HashSet::new(), hops: 0 }
+        Cx { tree, visited: NodeSet::default(), hops: 0 }
     }
 
     fn role(&self, id: NodeId) -> &'static str {

@@ -260,8 +260,14 @@ fn ancestry() -> &'static [Vec<&'static str>] {
 /// `presentation` → `none`, `image` → `img`, `directory` → `list`.
 pub(crate) fn explicit_role(attr: &str) -> Option<&'static str> {
     for token in attr.split_ascii_whitespace() {
-        let lower = token.to_ascii_lowercase();
-        let canonical = match lower.as_str() {
+        // Lower-cased on the stack, not in a new String (asked of every element with a role,
+        // by the tree and by rules): a longer token is no role name anyway.
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf.get_mut(..token.len()) else { continue };
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else { continue };
+        let canonical = match lower {
             "presentation" => "none",
             "image" => "img",
             "directory" => "list",

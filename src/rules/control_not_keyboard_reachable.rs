@@ -87,15 +87,20 @@ impl Signals {
         } else {
             None
         };
-        let pointer = |id: NodeId| cx.tree.style(id).cursor.trim().eq_ignore_ascii_case("pointer");
-        // Only where the pointer cursor starts (descendants inherit it), and only on elements
-        // that are not focusable: links and buttons get it from the user-agent sheet.
-        let cursor = pointer(n) && !cx.snap.parent_element(n).is_some_and(pointer) && !cx.tree.is_focusable(n);
+        let cursor = pointer_cursor(cx, n);
         Signals { strong_handlers, weak_handlers, role, cursor }
     }
 
-    fn any(&self) -> bool {
-        !self.strong_handlers.is_empty() || !self.weak_handlers.is_empty() || self.role.is_some() || self.cursor
+    /// Whether `Signals::of(cx, n)` finds any signal, without building the lists:
+    /// `applicable` asks it of most elements of a page.
+    fn any_of(cx: &Context, n: NodeId) -> bool {
+        let Some(el) = cx.snap.element(n) else { return false };
+        let handler = el.attrs.iter().any(|a| {
+            a.name.starts_with("on") && (STRONG_HANDLERS.contains(&&*a.name) || WEAK_HANDLERS.contains(&&*a.name))
+        });
+        handler
+            || (el.has_attr("role") && cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r)))
+            || pointer_cursor(cx, n)
     }
 
     fn list(&self) -> Vec<String> {
@@ -108,6 +113,18 @@ impl Signals {
         }
         out
     }
+}
+
+/// A pointer cursor that starts at `n` (descendants inherit it), on an element that is not
+/// focusable: links and buttons get it from the user-agent sheet.
+fn pointer_cursor(cx: &Context, n: NodeId) -> bool {
+    let pointer = |id: NodeId| cx.tree.style(id).cursor.trim().eq_ignore_ascii_case("pointer");
+    let parent = cx.snap.parent_element(n);
+    // An inherited cursor is the parent's own shared text: then it didn't start here.
+    if parent.is_some_and(|p| std::sync::Arc::ptr_eq(&cx.tree.style(p).cursor, &cx.tree.style(n).cursor)) {
+        return false;
+    }
+    pointer(n) && !parent.is_some_and(pointer) && !cx.tree.is_focusable(n)
 }
 
 /// Elements that never count as controls of their own: the page, and labels (they forward
@@ -219,49 +236,50 @@ impl Rule for ControlNotKeyboardReachable {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Rendered, enabled, non-inert elements with a control signal and no focusable
         // ancestor or descendant. Two linear passes give those two facts for every node.
-        let order: Vec<NodeId> = cx.snap.descendants(NodeId::DOCUMENT).collect();
-        let focusable = |n: NodeId| cx.snap.element(n).is_some() && cx.tree.is_focusable(n);
+        // Only elements can be focusable or targets: walk the element list, not every node.
+        let elements = cx.snap.elements();
         let mut focus_below = vec![false; cx.snap.len()];
-        for &n in order.iter().rev() {
+        for &n in elements.iter().rev() {
             if let Some(p) = cx.snap.parent(n) {
-                if focus_below[n.index()] || focusable(n) {
+                if focus_below[n.index()] || cx.tree.is_focusable(n) {
                     focus_below[p.index()] = true;
                 }
             }
         }
         // Popups a focusable element owns or controls (a combobox's listbox, a menu button's
         // menu): focus stays on the owner, which moves through them with the arrow keys.
-        let mut managed = vec![false; cx.snap.len()];
-        for &n in &order {
+        let mut shadowed = vec![false; cx.snap.len()];
+        for &n in elements {
             let Some(el) = cx.snap.element(n) else { continue };
             let refs = ["aria-owns", "aria-controls", "aria-activedescendant"];
-            if !refs.iter().any(|a| el.has_attr(a)) || !focusable(n) {
+            if !cx.tree.is_focusable(n) || !refs.iter().any(|a| el.has_attr(a)) {
                 continue;
             }
             for token in refs.iter().filter_map(|a| el.attr(a)).flat_map(str::split_ascii_whitespace) {
                 if let Some(t) = cx.snap.by_id(token) {
-                    managed[t.index()] = true;
+                    shadowed[t.index()] = true;
                 }
             }
         }
         // Focusable or managing ancestor, inherited top-down.
-        let mut shadowed = managed.clone();
-        for &n in &order {
+        let focusable = |n: NodeId| cx.snap.element(n).is_some() && cx.tree.is_focusable(n);
+        for &n in elements {
             let Some(p) = cx.snap.parent(n) else { continue };
             shadowed[n.index()] |= shadowed[p.index()] || focusable(p);
         }
-        order
-            .into_iter()
+        elements
+            .iter()
+            .copied()
             .filter(|n| {
                 !shadowed[n.index()]
                     && !focus_below[n.index()]
-                    && !excluded_element(cx, *n)
-                    && !cx.tree.is_inert(*n)
                     && cx.tree.is_rendered(*n)
                     // What can't be seen can't be clicked (visibility:hidden ignores the pointer).
                     && cx.tree.is_visible(*n)
+                    && !cx.tree.is_inert(*n)
                     && !cx.tree.is_disabled(*n)
-                    && Signals::of(cx, *n).any()
+                    && !excluded_element(cx, *n)
+                    && Signals::any_of(cx, *n)
             })
             .collect()
     }

@@ -156,7 +156,8 @@ impl Rule for LinkInTextBlock {
                 common::semantic_role(cx, *id) == Some("link")
                     && common::is_included(cx, *id)
                     && cx.tree.style(*id).display == Display::Inline
-                    && !cx.snap.text_content(*id).trim().is_empty()
+                    // Some non-blank text, found without building the text.
+                    && cx.snap.descendants(*id).any(|d| cx.snap.text(d).is_some_and(|t| !t.trim().is_empty()))
             })
             .filter(|(id, _)| {
                 text_block(cx, *id).is_some_and(|b| *blocks.entry(b).or_insert_with(|| has_text_outside_links(cx, b)))

@@ -5,7 +5,7 @@
 //! non-blank text, images, embedded media and focusable elements that are not hidden.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{NodeData, NodeId};
+use crate::dom::{local_name, ns, Element, NodeData, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -52,10 +52,9 @@ impl Reason {
 }
 
 /// Whether an element is content in itself (not through its text).
-fn is_content_element(cx: &Context, id: NodeId) -> bool {
-    let Some(el) = cx.snap.element(id) else { return false };
-    if is_skip_link(cx, id) {
-        return false;
+fn is_content_element(cx: &Context, id: NodeId, el: &Element) -> bool {
+    if cx.tree.is_focusable(id) {
+        return true;
     }
     let embedded = common::is_html(el)
         && matches!(&*el.name, "img" | "iframe" | "video" | "audio" | "canvas" | "object" | "embed" | "input" | "select" | "textarea" | "button");
@@ -63,13 +62,12 @@ fn is_content_element(cx: &Context, id: NodeId) -> bool {
     (embedded && role != Some("none") && !common::is_input_type(el, "hidden"))
         || (el.is_svg() && &*el.name == "svg" && role != Some("none"))
         || role == Some("img")
-        || cx.tree.is_focusable(id)
 }
 
 /// A same-page link whose target exists: skip links may precede every landmark.
-fn is_skip_link(cx: &Context, id: NodeId) -> bool {
-    let Some(el) = cx.snap.element(id) else { return false };
-    el.is_html("a")
+fn is_skip_link(cx: &Context, el: &Element) -> bool {
+    el.ns == ns!(html)
+        && el.name == local_name!("a")
         && el.attr("href").and_then(|h| h.strip_prefix('#')).is_some_and(|frag| {
             !frag.is_empty() && cx.snap.by_id(frag).is_some()
         })
@@ -83,20 +81,22 @@ fn targets(cx: &Context) -> Vec<NodeId> {
     let order: Vec<NodeId> = cx.snap.descendants(body).collect();
     // Bottom-up: whether each subtree holds content, and whether it holds a landmark.
     for &id in order.iter().rev() {
-        let own_content = match &cx.snap.node(id).data {
-            NodeData::Text(t) => {
-                !t.trim().is_empty() && cx.snap.parent_element(id).is_some_and(|p| common::is_included(cx, p))
-            }
-            NodeData::Element(_) => common::is_included(cx, id) && is_content_element(cx, id),
-            _ => false,
-        };
-        let own_landmark = common::is_landmark(cx, id) && common::is_included(cx, id);
         let i = id.index();
-        content[i] |= own_content;
-        if is_skip_link(cx, id) {
-            content[i] = false;
+        match &cx.snap.node(id).data {
+            NodeData::Text(t) => {
+                content[i] |= cx.snap.parent_element(id).is_some_and(|p| common::is_included(cx, p)) && !t.trim().is_empty();
+            }
+            NodeData::Element(el) => {
+                let included = common::is_included(cx, id);
+                if is_skip_link(cx, el) {
+                    content[i] = false;
+                } else {
+                    content[i] |= included && is_content_element(cx, id, el);
+                }
+                landmark[i] |= included && common::is_landmark(cx, id);
+            }
+            _ => {}
         }
-        landmark[i] |= own_landmark;
         if let Some(p) = cx.snap.parent(id) {
             let (c, l) = (content[i], landmark[i]);
             if let (Some(pc), Some(pl)) = (content.get_mut(p.index()), landmark.get_mut(p.index())) {
@@ -150,6 +150,8 @@ impl Rule for Region {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let reason = match cx.tree.role(target).filter(|r| common::LANDMARK_ROLES.contains(r)) {
+            // Passes left out of the report need no wording.
+            Some(_) if common::passes_unreported(cx) => return Evaluation::passed(String::new()),
             Some(role) => Reason::Landmark(role),
             None if !cx.styles.complete() => Reason::StylesMissing,
             None => Reason::Outside,

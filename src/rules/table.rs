@@ -3,7 +3,7 @@
 //! ARIA tables; shared by the table rules. Building is linear in the number of slots, which
 //! is capped: a table too large for the cap has no model (rules then say `cantTell`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::dom::{NodeId, Snapshot};
 
@@ -125,11 +125,9 @@ impl Grid {
         self.rows.get(y).and_then(|r| r.get(x)).copied().flatten()
     }
 
-    fn scope(snap: &Snapshot, cell: &Cell) -> String {
-        snap.element(cell.id)
-            .and_then(|e| e.attr("scope"))
-            .map(|s| s.trim().to_ascii_lowercase())
-            .unwrap_or_default()
+    /// The `scope` attribute, trimmed (compared ASCII case-insensitively by the caller).
+    fn scope<'s>(snap: &'s Snapshot, cell: &Cell) -> &'s str {
+        snap.element(cell.id).and_then(|e| e.attr("scope")).map_or("", str::trim)
     }
 
     /// No data cell (`td`) covers any slot of rows `y..y+h` (or of columns, `by_row` false).
@@ -156,15 +154,18 @@ impl Grid {
                 if !c.header {
                     return (false, false);
                 }
-                match Self::scope(snap, c).as_str() {
-                    "col" => (true, false),
-                    "row" => (false, true),
-                    "rowgroup" | "colgroup" => (false, false),
-                    _ => {
-                        let col = *rows.entry((c.y, c.h)).or_insert_with(|| self.no_data_cells(c.y, c.h, true));
-                        let row = !col && *cols.entry((c.x, c.w)).or_insert_with(|| self.no_data_cells(c.x, c.w, false));
-                        (col, row)
-                    }
+                let scope = Self::scope(snap, c);
+                let is = |word: &str| scope.eq_ignore_ascii_case(word);
+                if is("col") {
+                    (true, false)
+                } else if is("row") {
+                    (false, true)
+                } else if is("rowgroup") || is("colgroup") {
+                    (false, false)
+                } else {
+                    let col = *rows.entry((c.y, c.h)).or_insert_with(|| self.no_data_cells(c.y, c.h, true));
+                    let row = !col && *cols.entry((c.x, c.w)).or_insert_with(|| self.no_data_cells(c.x, c.w, false));
+                    (col, row)
                 }
             })
             .collect()
@@ -178,7 +179,8 @@ impl Grid {
             return None;
         }
         let kinds = self.header_kinds(snap);
-        let index_of: HashMap<NodeId, usize> = self.cells.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        // Cell index by element, for `headers` attributes only: built when the first one is met.
+        let mut index_of: Option<HashMap<NodeId, usize>> = None;
         // Whether a cell is empty (no element, only whitespace text), found once per cell: the
         // header cells are asked about from every cell they label.
         let mut empty: Vec<Option<bool>> = vec![None; self.cells.len()];
@@ -195,6 +197,8 @@ impl Grid {
                 let mut list: Vec<usize> = Vec::new();
                 let headers_attr = snap.element(p.id).and_then(|e| e.attr("headers"));
                 if let Some(attr) = headers_attr {
+                    let index_of = index_of
+                        .get_or_insert_with(|| self.cells.iter().enumerate().map(|(i, c)| (c.id, i)).collect());
                     for token in attr.split_ascii_whitespace() {
                         if let Some(i) = snap.by_id(token).and_then(|n| index_of.get(&n)) {
                             list.push(*i);
@@ -208,9 +212,14 @@ impl Grid {
                         self.scan(pi, x, p.y, false, &kinds, &mut list);
                     }
                 }
-                let mut seen = HashSet::new();
-                list.retain(|i| *i != pi && seen.insert(*i) && self.cells.get(*i).is_some() && !is_empty(*i));
-                list
+                // First occurrences only: the lists are short, a scan beats a set per cell.
+                let mut kept: Vec<usize> = Vec::with_capacity(list.len());
+                for i in list {
+                    if i != pi && !kept.contains(&i) && self.cells.get(i).is_some() && !is_empty(i) {
+                        kept.push(i);
+                    }
+                }
+                kept
             })
             .collect::<Vec<_>>()
             .into()

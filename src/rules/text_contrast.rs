@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::role::is_subclass_of;
-use crate::dom::{ns, NodeId};
+use crate::dom::{local_name, ns, Element, NodeId};
 use crate::style::contrast::{self, TextColors, Thresholds, Unknown, AA};
 
 /// Metadata.
@@ -263,11 +263,28 @@ fn describe(cx: &Context, id: NodeId) -> String {
 }
 
 /// Elements whose text children are never painted where they are (raw text, fallback content,
-/// metadata): skipped with their subtree even before the cascade says so.
-const NOT_PAINTED: &[&str] = &[
-    "head", "script", "style", "template", "title", "noscript", "iframe", "object", "canvas", "video", "audio",
-    "noembed", "noframes", "xmp",
-];
+/// metadata): skipped with their subtree even before the cascade says so. Matched by interned
+/// name, not string: asked of every element.
+fn not_painted(el: &Element) -> bool {
+    el.ns == ns!(html)
+        && matches!(
+            el.name,
+            local_name!("head")
+                | local_name!("script")
+                | local_name!("style")
+                | local_name!("template")
+                | local_name!("title")
+                | local_name!("noscript")
+                | local_name!("iframe")
+                | local_name!("object")
+                | local_name!("canvas")
+                | local_name!("video")
+                | local_name!("audio")
+                | local_name!("noembed")
+                | local_name!("noframes")
+                | local_name!("xmp")
+        )
+}
 
 /// Whether the role inherits from `widget` (WAI-ARIA, DPUB): text in a disabled one is exempt,
 /// as is text labelling a disabled one.
@@ -287,14 +304,10 @@ const LABELABLE: &[&str] = &["button", "input", "meter", "output", "progress", "
 /// their `<label>`s (by `for`, or wrapping).
 fn disabled_labels(cx: &Context) -> HashSet<NodeId> {
     let snap = cx.snap;
-    let mut labels_for: HashMap<&str, Vec<NodeId>> = HashMap::new();
-    for id in snap.descendants(NodeId::DOCUMENT) {
-        if let Some(for_id) = snap.element(id).filter(|e| e.is_html("label")).and_then(|e| e.attr("for")) {
-            labels_for.entry(for_id).or_default().push(id);
-        }
-    }
+    // Built only when a disabled labelable control is met (most pages have none).
+    let mut labels_for: Option<HashMap<&str, Vec<NodeId>>> = None;
     let mut out = HashSet::new();
-    for id in snap.descendants(NodeId::DOCUMENT) {
+    for &id in snap.elements() {
         let Some(el) = snap.element(id) else { continue };
         if !cx.tree.is_disabled(id) || !is_widget(cx.tree.role(id)) {
             continue;
@@ -305,6 +318,15 @@ fn disabled_labels(cx: &Context) -> HashSet<NodeId> {
         if el.ns == ns!(html) && LABELABLE.contains(&&*el.name) && el.attr("type") != Some("hidden") {
             let own_id = el.attr("id").filter(|v| !v.is_empty());
             if let Some(own) = own_id {
+                let labels_for = labels_for.get_or_insert_with(|| {
+                    let mut map: HashMap<&str, Vec<NodeId>> = HashMap::new();
+                    for &l in snap.elements() {
+                        if let Some(for_id) = snap.element(l).filter(|e| e.is_html("label")).and_then(|e| e.attr("for")) {
+                            map.entry(for_id).or_default().push(l);
+                        }
+                    }
+                    map
+                });
                 out.extend(labels_for.get(own).into_iter().flatten().copied());
             }
             let wrapping = snap
@@ -372,12 +394,20 @@ fn find_targets(cx: &Context) -> Found {
     let mut exempt = vec![false; snap.len()];
     let mut out = Found { targets: Vec::new(), colors: Vec::new(), slot: vec![u32::MAX; snap.len()] };
     let mut luminances = contrast::Luminances::default();
+    // Per visited element, the nearest element at or above it whose box changes text colours
+    // (`u32::MAX` for none): the colour walk of a target visits only those ancestors.
+    let mut layer = vec![u32::MAX; snap.len()];
+    let (root, body) = (snap.root_element(), snap.body());
     let mut walk = snap.descendants(NodeId::DOCUMENT);
     while let Some(id) = walk.next() {
         let Some(el) = snap.element(id) else { continue };
-        if (el.ns == ns!(html) && NOT_PAINTED.contains(&&*el.name)) || !cx.tree.is_rendered(id) {
+        if !cx.tree.is_rendered(id) || not_painted(el) {
             walk.skip_subtree_of(id);
             continue;
+        }
+        let above = snap.parent(id).and_then(|p| layer.get(p.index()).copied()).unwrap_or(u32::MAX);
+        if let Some(slot) = layer.get_mut(id.index()) {
+            *slot = if contrast::affects_text_colors(cx.tree.style(id)) { id.0 } else { above };
         }
         let inherited = snap.parent(id).is_some_and(|p| exempt.get(p.index()).copied().unwrap_or(false));
         // Most pages have no disabled widget: skip hashing every element then.
@@ -393,7 +423,12 @@ fn find_targets(cx: &Context) -> Found {
         if !has_text {
             continue;
         }
-        if let Some(colors) = visible_text(cx, id) {
+        // The target itself, then the layers above it.
+        let chain = std::iter::once(id).chain(std::iter::successors(
+            Some(above).filter(|l| *l != u32::MAX).map(NodeId),
+            |n| snap.parent(*n).and_then(|p| layer.get(p.index()).copied()).filter(|l| *l != u32::MAX).map(NodeId),
+        ));
+        if let Some(colors) = visible_text(cx, id, |tree| contrast::text_colors_along(tree, id, chain, root, body)) {
             if let Some(slot) = out.slot.get_mut(id.index()) {
                 *slot = u32::try_from(out.targets.len()).unwrap_or(u32::MAX);
             }
@@ -406,15 +441,20 @@ fn find_targets(cx: &Context) -> Found {
 
 /// The colours of the text when it is visible as far as styles tell: the element is visible,
 /// its text has a size and a colour that differs from the background it is painted on.
-fn visible_text(cx: &Context, id: NodeId) -> Option<Result<TextColors, Unknown>> {
+/// `text_colors` works them out (the colour walk).
+fn visible_text(
+    cx: &Context,
+    id: NodeId,
+    text_colors: impl FnOnce(&crate::a11y::Tree) -> Result<TextColors, Unknown>,
+) -> Option<Result<TextColors, Unknown>> {
     let style = cx.tree.style(id);
     if !cx.tree.is_visible(id) || style.font_size <= 0.0 || style.color.a <= 0.0 {
         return None;
     }
-    let colors = contrast::text_colors(cx.tree, id);
+    let colors = text_colors(cx.tree);
     match colors {
         // Same colour as the background: not visible (and not "presentation of text").
-        Ok(c) if contrast::to_bytes(c.foreground) == contrast::to_bytes(c.background) => None,
+        Ok(c) if contrast::same_bytes(c.foreground, c.background) => None,
         _ => Some(colors),
     }
 }

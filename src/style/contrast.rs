@@ -142,13 +142,35 @@ impl TextColors {
 /// does a background image anywhere it would show through.
 pub(crate) fn text_colors(tree: &Tree, id: NodeId) -> Result<TextColors, Unknown> {
     let snap = tree.snap;
-    let root = snap.root_element();
-    let body = snap.body();
+    let chain = std::iter::once(id).chain(snap.ancestors(id)).filter(|n| snap.element(*n).is_some());
+    text_colors_along(tree, id, chain, snap.root_element(), snap.body())
+}
+
+/// Whether element style `style` changes the colours of text inside it: its box paints a
+/// background, has an opacity or goes out of flow. [`text_colors_along`] may skip the
+/// ancestors that don't (most of them: walking only these made the contrast rules ~2× cheaper).
+pub(crate) fn affects_text_colors(style: &super::ComputedStyle) -> bool {
+    style.display != Display::Contents
+        && (style.background_image
+            || style.background_color.a > 0.0
+            || style.opacity < 1.0
+            || matches!(style.position, Position::Absolute | Position::Fixed))
+}
+
+/// [`text_colors`] over `chain`: `id`, then its ancestor elements upwards, of which those that
+/// don't [affect text colours](affects_text_colors) may be left out. `root` and `body` are the
+/// document's root element and body.
+pub(crate) fn text_colors_along(
+    tree: &Tree,
+    id: NodeId,
+    chain: impl Iterator<Item = NodeId>,
+    root: Option<NodeId>,
+    body: Option<NodeId>,
+) -> Result<TextColors, Unknown> {
     let mut fg = tree.style(id).color;
     let mut bg = Rgba::TRANSPARENT;
     let mut opacity = 1.0f32;
     let mut out_of_flow: Option<NodeId> = None;
-    let chain = std::iter::once(id).chain(snap.ancestors(id)).filter(|n| snap.element(*n).is_some());
     for el in chain {
         let style = tree.style(el);
         if style.display == Display::Contents {
@@ -211,6 +233,17 @@ pub(crate) fn to_hex(c: Rgba) -> String {
         out.push(char::from(HEX[usize::from(b & 15)]));
     }
     out
+}
+
+/// Whether two colours have the same [`to_bytes`], without rounding the common case of
+/// channels more than one step apart (a difference above 1 in 0..=255 units can't round to the
+/// same byte).
+pub(crate) fn same_bytes(a: Rgba, b: Rgba) -> bool {
+    let far = |x: f32, y: f32| (channel(x) * 255.0 - channel(y) * 255.0).abs() > 1.0;
+    if far(a.r, b.r) || far(a.g, b.g) || far(a.b, b.b) || far(a.a, b.a) {
+        return false;
+    }
+    to_bytes(a) == to_bytes(b)
 }
 
 /// The colour as the 8-bit `[r, g, b, a]` that `#rrggbbaa` says: two colours with the same
