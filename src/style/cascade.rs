@@ -12,6 +12,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use cssparser::{Parser, Token};
+use html5ever::local_name;
 use selectors::matching::{
     matches_selector, selector_may_match, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
@@ -19,7 +20,7 @@ use selectors::matching::{
 
 use selectors::bloom::BloomFilter;
 
-use super::element::{str_hash, El};
+use super::element::{attr_atom, str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
 use super::selector_map::{Entry, HashMap, SelectorMap, Target};
 use super::sheet::{Collector, Origin, StyleRule};
@@ -316,10 +317,10 @@ fn customs_of(pass: &mut Pass, id: NodeId, customs: &mut [Option<Customs>], root
 /// The hashes an element contributes to its descendants' bloom filter.
 fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
     f(str_hash(&el.name));
-    if let Some(id) = el.attr("id") {
+    if let Some(id) = attr_atom(el, &local_name!("id")) {
         f(str_hash(id));
     }
-    if let Some(classes) = el.attr("class") {
+    if let Some(classes) = attr_atom(el, &local_name!("class")) {
         for c in classes.split_ascii_whitespace() {
             f(str_hash(c));
         }
@@ -808,30 +809,57 @@ impl<'a> Pass<'a> {
         self.matched_entries.clear();
         let mut candidates = std::mem::take(&mut self.candidates);
         map.candidates(el, &mut candidates);
+        let matched = |entry: &Entry| Matched {
+            origin: entry.origin,
+            layer: entry.layer,
+            specificity: entry.specificity,
+            order: entry.order,
+            block: Some(entry.block),
+        };
+        // One matching context per element and mode (building one per candidate showed in
+        // profiles); it holds the bloom filter, which rejects most candidates at once.
+        let mut pseudo = false;
+        let mut cx = MatchingContext::new(
+            MatchingMode::Normal,
+            self.bloom.as_ref(),
+            &mut self.caches,
+            QuirksMode::NoQuirks,
+            NeedsSelectorFlags::No,
+            MatchingForInvalidation::No,
+        );
         for &i in &candidates {
             let Some(entry) = map.entries.get(i as usize) else { continue };
-            if !self.matches(entry, &wrapped) {
-                continue;
+            if entry.target != Target::Element {
+                pseudo = true;
+            } else if matches_selector(&entry.selector, 0, Some(&entry.hashes), &wrapped, &mut cx) {
+                own.push(matched(entry));
+                self.matched_entries.push(i);
             }
-            let m = Matched {
-                origin: entry.origin,
-                layer: entry.layer,
-                specificity: entry.specificity,
-                order: entry.order,
-                block: Some(entry.block),
-            };
-            match entry.target {
-                Target::Element => {
-                    own.push(m);
-                    self.matched_entries.push(i);
+        }
+        if pseudo {
+            let mut cx = MatchingContext::new(
+                MatchingMode::ForStatelessPseudoElement,
+                self.bloom.as_ref(),
+                &mut self.caches,
+                QuirksMode::NoQuirks,
+                NeedsSelectorFlags::No,
+                MatchingForInvalidation::No,
+            );
+            for &i in &candidates {
+                let Some(entry) = map.entries.get(i as usize) else { continue };
+                let list = match entry.target {
+                    Target::Element => continue,
+                    Target::Before => &mut before,
+                    Target::After => &mut after,
+                };
+                if matches_selector(&entry.selector, 0, Some(&entry.hashes), &wrapped, &mut cx) {
+                    list.push(matched(entry));
                 }
-                Target::Before => before.push(m),
-                Target::After => after.push(m),
             }
         }
         self.candidates = candidates;
 
-        let attr_block = el.attr("style").map(|text| self.parsed_block(text));
+        let attr_block = attr_atom(el, &local_name!("style")).map(|text| self.parsed_block(text));
         if attr_block.is_some() {
             own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
         }
