@@ -1,4 +1,5 @@
-//! Computed style: only the properties rules read, one [`ComputedStyle`] per element.
+//! Computed style: only the properties rules read, one [`ComputedStyle`] per element (shared
+//! between elements that compute the same from the same inputs, see [`Styles`]).
 //!
 //! The cascade (`cascade.rs`) runs a user-agent sheet, `<style>` elements, local
 //! `<link rel=stylesheet>` files and `style=""` through selector matching, specificity, source
@@ -277,8 +278,8 @@ pub struct MissingResource {
 ///
 /// Nodes share styles: a text node points at its parent's style, and elements whose cascade
 /// inputs are the same (matched rules, `style` attribute, parent style and custom properties)
-/// at one style. A 10k-element page has a few hundred distinct styles; one ~200-byte style
-/// per node cost cloning, dropping and (at 200k) page faults.
+/// at one style. The 10k bench page has 3,048 distinct styles for 15,381 nodes; one ~200-byte
+/// style per node cost cloning, dropping and (at 200k) page faults.
 #[derive(Debug)]
 pub struct Styles {
     /// The distinct styles nodes point at.
