@@ -572,17 +572,17 @@ mod tests {
     /// styles `set` makes (independent of the cascade).
     fn run(html: &str, set: Set, missing: bool) -> Vec<(String, Evaluation, Evaluation)> {
         let snap = parse_html(html, DocumentKind::Html);
-        let mut styles = Styles { computed: vec![ComputedStyle::default(); snap.len()], missing: Vec::new(), orientation_queried: false, size_queried: false };
+        let mut styles = Styles::unshared(snap.len());
         if missing {
             styles.missing.push(MissingResource { url: "a.css".into(), resolved: "a.css".into(), reason: "not found".into() });
         }
         for (id, f) in set {
             let Some(n) = snap.by_id(id) else { panic!("no #{id}") };
-            f(&mut styles.computed[n.index()]);
+            f(styles.get_mut(n));
             // Inherit into text children, as the cascade does.
             for c in snap.children(n) {
                 if snap.text(c).is_some() {
-                    f(&mut styles.computed[c.index()]);
+                    f(styles.get_mut(c));
                 }
             }
         }

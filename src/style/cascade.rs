@@ -12,6 +12,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use cssparser::{Parser, Token};
+use html5ever::local_name;
 use selectors::matching::{
     matches_selector, selector_may_match, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
@@ -19,7 +20,7 @@ use selectors::matching::{
 
 use selectors::bloom::BloomFilter;
 
-use super::element::{str_hash, El};
+use super::element::{attr_atom, str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
 use super::selector_map::{Entry, HashMap, SelectorMap, Target};
 use super::sheet::{Collector, Origin, StyleRule};
@@ -131,12 +132,10 @@ fn pass(snap: &Snapshot, c: Collector) -> Styles {
     let (map, unlayered) = selector_map(&c, |_| true);
     let root_customs: Customs = Rc::new(c.registered.iter().cloned().collect());
 
-    let mut computed = vec![ComputedStyle { display: Display::None, ..ComputedStyle::default() }; snap.len()];
-    if let Some(doc) = computed.first_mut() {
-        *doc = ComputedStyle::default();
-    }
+    // Style 0 is the document's, style 1 that of nodes the pass does not reach (template
+    // contents).
+    let mut out = Out::new(snap.len());
     let mut customs: Vec<Option<Customs>> = vec![None; snap.len()];
-    let initial = ComputedStyle::default();
     let mut pass = Pass::new(snap, c.ctx, &map, &c.blocks, unlayered, Some(BloomFilter::new()));
     // Elements whose names, ids and classes are in the bloom filter: the current ancestors,
     // each with where its hashes start in `hashes` (kept to take them out without rehashing).
@@ -144,43 +143,75 @@ fn pass(snap: &Snapshot, c: Collector) -> Styles {
     let mut hashes: Vec<u32> = Vec::new();
     for id in snap.descendants(NodeId::DOCUMENT) {
         let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
-        let style = match snap.element(id) {
-            Some(el) => {
-                while ancestors.last().is_some_and(|(a, _)| *a != parent) {
-                    if let (Some((_, start)), Some(bloom)) = (ancestors.pop(), pass.bloom.as_mut()) {
-                        for h in hashes.drain(start..) {
-                            bloom.remove_hash(h);
-                        }
-                    }
-                }
-                let parent_is_element = snap.element(parent).is_some();
-                let parent_style = if parent_is_element { &computed[parent.index()] } else { &initial };
-                let parent_customs = customs[parent.index()].clone().unwrap_or_else(|| root_customs.clone());
-                let (style, own) = pass.element(id, el, parent_style, &parent_customs);
-                if !parent_is_element {
-                    pass.root_font_size = style.font_size;
-                }
-                customs[id.index()] = Some(own);
-                let start = hashes.len();
-                if let Some(bloom) = pass.bloom.as_mut() {
-                    for_each_hash(el, |h| {
-                        hashes.push(h);
-                        bloom.insert_hash(h);
-                    });
-                }
-                ancestors.push((id, start));
-                style
-            }
-            None => text_style(&computed[parent.index()]),
+        let Some(el) = snap.element(id) else {
+            out.text(id, parent);
+            continue;
         };
-        computed[id.index()] = style;
+        while ancestors.last().is_some_and(|(a, _)| *a != parent) {
+            if let (Some((_, start)), Some(bloom)) = (ancestors.pop(), pass.bloom.as_mut()) {
+                for h in hashes.drain(start..) {
+                    bloom.remove_hash(h);
+                }
+            }
+        }
+        let parent_style = snap.element(parent).map(|_| out.of_node[parent.index()]);
+        let parent_customs = customs[parent.index()].clone().unwrap_or_else(|| root_customs.clone());
+        let (style, own) = pass.element(id, el, parent_style, &parent_customs, &mut out.distinct);
+        if parent_style.is_none() {
+            pass.root_font_size = out.distinct[style as usize].font_size;
+        }
+        out.of_node[id.index()] = style;
+        customs[id.index()] = Some(own);
+        let start = hashes.len();
+        if let Some(bloom) = pass.bloom.as_mut() {
+            for_each_hash(el, |h| {
+                hashes.push(h);
+                bloom.insert_hash(h);
+            });
+        }
+        ancestors.push((id, start));
     }
-    Styles { computed, missing: c.missing, orientation_queried: c.orientation_queried, size_queried: c.size_queried }
+    Styles {
+        distinct: out.distinct,
+        of_node: out.of_node,
+        missing: c.missing,
+        orientation_queried: c.orientation_queried,
+        size_queried: c.size_queried,
+    }
 }
 
-/// A non-element node's style: its parent's, without generated content.
-fn text_style(parent: &ComputedStyle) -> ComputedStyle {
-    ComputedStyle { before: None, after: None, ..parent.clone() }
+/// The styles a pass fills in: distinct styles and each node's.
+struct Out {
+    distinct: Vec<ComputedStyle>,
+    of_node: Vec<u32>,
+    /// The style of text in each distinct style that has generated content (text has none).
+    text_of: HashMap<u32, u32>,
+}
+
+impl Out {
+    fn new(len: usize) -> Out {
+        let mut of_node = vec![1; len];
+        if let Some(doc) = of_node.first_mut() {
+            *doc = 0;
+        }
+        let distinct = vec![ComputedStyle::default(), ComputedStyle { display: Display::None, ..ComputedStyle::default() }];
+        Out { distinct, of_node, text_of: HashMap::default() }
+    }
+
+    /// Give non-element node `id` its parent's style, without generated content.
+    fn text(&mut self, id: NodeId, parent: NodeId) {
+        let p = self.of_node[parent.index()];
+        let style = &self.distinct[p as usize];
+        self.of_node[id.index()] = if style.before.is_none() && style.after.is_none() {
+            p
+        } else {
+            *self.text_of.entry(p).or_insert_with(|| {
+                let text = ComputedStyle { before: None, after: None, ..self.distinct[p as usize].clone() };
+                self.distinct.push(text);
+                self.distinct.len() as u32 - 1
+            })
+        };
+    }
 }
 
 /// Styles from `sheets` for a page whose styles from `before` are `base`, both collections
@@ -199,8 +230,7 @@ fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base
         .collect();
     let root_customs: Customs = Rc::new(sheets.registered.iter().cloned().collect());
     let mut pass = Pass::new(snap, sheets.ctx, &map, &sheets.blocks, unlayered, None);
-    let initial = ComputedStyle::default();
-    let mut computed = base.computed.clone();
+    let mut out = Out { distinct: base.distinct.clone(), of_node: base.of_node.clone(), text_of: HashMap::default() };
     // Per node: custom properties in the new viewport (restyled elements and the ancestors
     // they needed), whether it was restyled, and whether its style or custom properties changed.
     let mut customs: Vec<Option<Customs>> = vec![None; snap.len()];
@@ -216,7 +246,7 @@ fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base
         let parent = snap.parent(id).unwrap_or(NodeId::DOCUMENT);
         let Some(el) = snap.element(id) else {
             if restyled[parent.index()] {
-                computed[id.index()] = text_style(&computed[parent.index()]);
+                out.text(id, parent);
             }
             continue;
         };
@@ -240,21 +270,28 @@ fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base
             continue;
         }
         let parent_customs = customs_of(&mut pass, parent, &mut customs, &root_customs);
-        let parent_style = if parent_is_element { &computed[parent.index()] } else { &initial };
-        let (style, own) = pass.element(id, el, parent_style, &parent_customs);
+        let parent_style = parent_is_element.then(|| out.of_node[parent.index()]);
+        let (style, own) = pass.element(id, el, parent_style, &parent_customs, &mut out.distinct);
+        let style_value = &out.distinct[style as usize];
         if !parent_is_element {
-            if style.font_size != base.get(id).font_size {
+            if style_value.font_size != base.get(id).font_size {
                 return None;
             }
-            pass.root_font_size = style.font_size;
+            pass.root_font_size = style_value.font_size;
         }
         customs_changed[id.index()] = customs_changed[parent.index()] || hit_customs;
-        changed[id.index()] = customs_changed[id.index()] || style != *base.get(id);
+        changed[id.index()] = customs_changed[id.index()] || style_value != base.get(id);
         restyled[id.index()] = true;
         customs[id.index()] = Some(own);
-        computed[id.index()] = style;
+        out.of_node[id.index()] = style;
     }
-    Some(Styles { computed, missing: sheets.missing.clone(), orientation_queried: sheets.orientation_queried, size_queried: sheets.size_queried })
+    Some(Styles {
+        distinct: out.distinct,
+        of_node: out.of_node,
+        missing: sheets.missing.clone(),
+        orientation_queried: sheets.orientation_queried,
+        size_queried: sheets.size_queried,
+    })
 }
 
 /// The custom properties of node `id` in the pass's environment, computing (and keeping) those
@@ -280,10 +317,10 @@ fn customs_of(pass: &mut Pass, id: NodeId, customs: &mut [Option<Customs>], root
 /// The hashes an element contributes to its descendants' bloom filter.
 fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
     f(str_hash(&el.name));
-    if let Some(id) = el.attr("id") {
+    if let Some(id) = attr_atom(el, &local_name!("id")) {
         f(str_hash(id));
     }
-    if let Some(classes) = el.attr("class") {
+    if let Some(classes) = attr_atom(el, &local_name!("class")) {
         for c in classes.split_ascii_whitespace() {
             f(str_hash(c));
         }
@@ -335,6 +372,14 @@ struct Pass<'a> {
     /// Parsed `style` attributes by text: pages repeat them, and the blocks must outlive the
     /// pass for the `var()` memo.
     attr_blocks: HashMap<String, Rc<DeclBlock>>,
+    /// The selector-map entries `match_rules` found for the element itself, in match order.
+    matched_entries: Vec<u32>,
+    /// Styles by their cascade inputs (see `element`): parent style, root font size, parent
+    /// custom properties, style attribute and hints blocks (by address: all live for the
+    /// pass), matched entries. Same inputs, same style.
+    shared: HashMap<Box<[u32]>, (u32, Customs)>,
+    /// Scratch for a `shared` key.
+    key: Vec<u32>,
 }
 
 /// The winning declaration of each property for one box.
@@ -706,6 +751,9 @@ impl<'a> Pass<'a> {
             initial: ComputedStyle::default(),
             var_memo: RefCell::new(HashMap::default()),
             attr_blocks: HashMap::default(),
+            matched_entries: Vec::new(),
+            shared: HashMap::default(),
+            key: Vec::new(),
         }
     }
 
@@ -758,29 +806,60 @@ impl<'a> Pass<'a> {
         own.clear();
         before.clear();
         after.clear();
+        self.matched_entries.clear();
         let mut candidates = std::mem::take(&mut self.candidates);
         map.candidates(el, &mut candidates);
+        let matched = |entry: &Entry| Matched {
+            origin: entry.origin,
+            layer: entry.layer,
+            specificity: entry.specificity,
+            order: entry.order,
+            block: Some(entry.block),
+        };
+        // One matching context per element and mode (building one per candidate showed in
+        // profiles); it holds the bloom filter, which rejects most candidates at once.
+        let mut pseudo = false;
+        let mut cx = MatchingContext::new(
+            MatchingMode::Normal,
+            self.bloom.as_ref(),
+            &mut self.caches,
+            QuirksMode::NoQuirks,
+            NeedsSelectorFlags::No,
+            MatchingForInvalidation::No,
+        );
         for &i in &candidates {
             let Some(entry) = map.entries.get(i as usize) else { continue };
-            if !self.matches(entry, &wrapped) {
-                continue;
+            if entry.target != Target::Element {
+                pseudo = true;
+            } else if matches_selector(&entry.selector, 0, Some(&entry.hashes), &wrapped, &mut cx) {
+                own.push(matched(entry));
+                self.matched_entries.push(i);
             }
-            let m = Matched {
-                origin: entry.origin,
-                layer: entry.layer,
-                specificity: entry.specificity,
-                order: entry.order,
-                block: Some(entry.block),
-            };
-            match entry.target {
-                Target::Element => own.push(m),
-                Target::Before => before.push(m),
-                Target::After => after.push(m),
+        }
+        if pseudo {
+            let mut cx = MatchingContext::new(
+                MatchingMode::ForStatelessPseudoElement,
+                self.bloom.as_ref(),
+                &mut self.caches,
+                QuirksMode::NoQuirks,
+                NeedsSelectorFlags::No,
+                MatchingForInvalidation::No,
+            );
+            for &i in &candidates {
+                let Some(entry) = map.entries.get(i as usize) else { continue };
+                let list = match entry.target {
+                    Target::Element => continue,
+                    Target::Before => &mut before,
+                    Target::After => &mut after,
+                };
+                if matches_selector(&entry.selector, 0, Some(&entry.hashes), &wrapped, &mut cx) {
+                    list.push(matched(entry));
+                }
             }
         }
         self.candidates = candidates;
 
-        let attr_block = el.attr("style").map(|text| self.parsed_block(text));
+        let attr_block = attr_atom(el, &local_name!("style")).map(|text| self.parsed_block(text));
         if attr_block.is_some() {
             own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
         }
@@ -794,14 +873,61 @@ impl<'a> Pass<'a> {
         (attr_block, hints)
     }
 
-    fn element(&mut self, id: NodeId, el: &Element, parent: &ComputedStyle, parent_customs: &Customs) -> (ComputedStyle, Customs) {
+    /// An element's style (pushed to `distinct` unless an element with the same cascade inputs
+    /// has it already) and custom properties, under the parent's style (`None` for the root:
+    /// initial values) and custom properties.
+    fn element(
+        &mut self,
+        id: NodeId,
+        el: &Element,
+        parent: Option<u32>,
+        parent_customs: &Customs,
+        distinct: &mut Vec<ComputedStyle>,
+    ) -> (u32, Customs) {
         let (attr_block, hints) = self.match_rules(id, el);
+        // Generated content may read the element's attributes: only styles without it are shared.
+        let shareable = self.before.is_empty() && self.after.is_empty();
+        if shareable {
+            let mut key = std::mem::take(&mut self.key);
+            let ptr = |p: usize| [p as u32, (p as u64 >> 32) as u32];
+            key.push(parent.unwrap_or(u32::MAX));
+            key.push(self.root_font_size.to_bits());
+            key.extend(ptr(Rc::as_ptr(parent_customs) as usize));
+            key.extend(ptr(attr_block.as_ref().map_or(0, |b| Rc::as_ptr(b) as usize)));
+            key.extend(ptr(hints.as_ref().map_or(0, |b| Rc::as_ptr(b) as usize)));
+            key.extend_from_slice(&self.matched_entries);
+            let hit = self.shared.get(key.as_slice()).cloned();
+            if let Some(hit) = hit {
+                self.key = key;
+                self.key.clear();
+                return hit;
+            }
+            let (style, customs) = self.compute(el, parent.map(|p| &distinct[p as usize]), parent_customs, attr_block, hints);
+            distinct.push(style);
+            let out = (distinct.len() as u32 - 1, customs);
+            self.shared.insert(key.into_boxed_slice(), out.clone());
+            return out;
+        }
+        let (style, customs) = self.compute(el, parent.map(|p| &distinct[p as usize]), parent_customs, attr_block, hints);
+        distinct.push(style);
+        (distinct.len() as u32 - 1, customs)
+    }
+
+    /// The cascade and computed values for the rules `match_rules` found.
+    fn compute(
+        &mut self,
+        el: &Element,
+        parent: Option<&ComputedStyle>,
+        parent_customs: &Customs,
+        attr_block: Option<Rc<DeclBlock>>,
+        hints: Option<Rc<DeclBlock>>,
+    ) -> (ComputedStyle, Customs) {
         let mut own = std::mem::take(&mut self.own);
         let mut before = std::mem::take(&mut self.before);
         let mut after = std::mem::take(&mut self.after);
         let winners = cascade(&mut own, self.blocks, attr_block.as_deref(), hints.as_deref(), self.unlayered);
         let customs = build_customs(parent_customs, &winners.customs);
-        let mut style = self.compute_values(&winners, parent, &customs);
+        let mut style = self.compute_values(&winners, parent.unwrap_or(&self.initial), &customs);
         if let Some(b) = &attr_block {
             // ACT: the property's value is declared here and the winning declaration is
             // important; `inherit`/`unset` (inherited properties) take the parent's value, so
@@ -1109,11 +1235,11 @@ mod tests {
             .filter(|id| snap.element(*id).and_then(|e| e.attr("style")).is_some_and(super::super::values::mentions_viewport_units))
             .collect();
         let got = restyle(&snap, &sheets, before, &base, &attrs)?;
-        for (i, (a, b)) in got.computed.iter().zip(&full.computed).enumerate() {
+        for (i, (a, b)) in got.per_node().iter().zip(&full.per_node()).enumerate() {
             assert_eq!(a, b, "node {i} of {html}");
         }
         assert_eq!(got.missing, full.missing, "{html}");
-        Some(got.computed.iter().zip(&base.computed).filter(|(a, b)| a != b).count())
+        Some(got.per_node().iter().zip(&base.per_node()).filter(|(a, b)| a != b).count())
     }
 
     #[test]

@@ -409,10 +409,10 @@ mod tests {
 
     fn colors_of(html: &str, target: &str, set: Set) -> Result<TextColors, Unknown> {
         let snap = crate::dom::parse::parse_html(html, crate::dom::DocumentKind::Html);
-        let mut styles = crate::style::Styles { computed: vec![Default::default(); snap.len()], missing: Vec::new(), orientation_queried: false, size_queried: false };
+        let mut styles = crate::style::Styles::unshared(snap.len());
         for (id, f) in set {
             let Some(n) = snap.by_id(id) else { panic!("no #{id}") };
-            f(&mut styles.computed[n.index()]);
+            f(styles.get_mut(n));
         }
         let tree = Tree::new(&snap, &styles);
         let Some(t) = snap.by_id(target) else { panic!("no #{target}") };

@@ -45,6 +45,14 @@ impl PrecomputedHash for Ident {
     }
 }
 
+/// Value of attribute `name`, compared as an atom (a pointer compare, where
+/// `Element::attr(&str)` compares strings: the cascade asks for `class`, `id` and `style` of
+/// every element, several times).
+#[inline]
+pub(crate) fn attr_atom<'e>(el: &'e crate::dom::Element, name: &LocalName) -> Option<&'e str> {
+    el.attrs.iter().find(|a| a.name == *name).map(|a| a.value.as_str())
+}
+
 /// FNV-1a over the bytes: the hash ancestor bloom filters use for names, ids and classes.
 pub(crate) fn str_hash(s: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -587,11 +595,11 @@ impl selectors::Element for El<'_> {
     }
 
     fn has_id(&self, id: &Ident, case_sensitivity: CaseSensitivity) -> bool {
-        self.attr("id").is_some_and(|v| case_sensitivity.eq(v.as_bytes(), id.0.as_bytes()))
+        attr_atom(self.el(), &html5ever::local_name!("id")).is_some_and(|v| case_sensitivity.eq(v.as_bytes(), id.0.as_bytes()))
     }
 
     fn has_class(&self, name: &Ident, case_sensitivity: CaseSensitivity) -> bool {
-        self.attr("class")
+        attr_atom(self.el(), &html5ever::local_name!("class"))
             .is_some_and(|v| v.split_ascii_whitespace().any(|c| case_sensitivity.eq(c.as_bytes(), name.0.as_bytes())))
     }
 

@@ -1,4 +1,5 @@
-//! Computed style: only the properties rules read, one [`ComputedStyle`] per element.
+//! Computed style: only the properties rules read, one [`ComputedStyle`] per element (shared
+//! between elements that compute the same from the same inputs, see [`Styles`]).
 //!
 //! The cascade (`cascade.rs`) runs a user-agent sheet, `<style>` elements, local
 //! `<link rel=stylesheet>` files and `style=""` through selector matching, specificity, source
@@ -274,10 +275,18 @@ pub struct MissingResource {
 }
 
 /// Computed styles of a whole snapshot.
+///
+/// Nodes share styles: a text node points at its parent's style, and elements whose cascade
+/// inputs are the same (matched rules, `style` attribute, parent style and custom properties)
+/// at one style. The 10k bench page has 3,048 distinct styles for 15,381 nodes; one ~200-byte
+/// style per node cost cloning, dropping and (at 200k) page faults.
 #[derive(Debug)]
 pub struct Styles {
-    /// Per node (indexed by `NodeId`); non-element nodes carry their parent's style.
-    pub(crate) computed: Vec<ComputedStyle>,
+    /// The distinct styles nodes point at.
+    pub(crate) distinct: Vec<ComputedStyle>,
+    /// Per node (indexed by `NodeId`): its style in `distinct`. Non-element nodes have their
+    /// parent's style (without generated content).
+    pub(crate) of_node: Vec<u32>,
     /// Stylesheets that could not be loaded.
     pub missing: Vec<MissingResource>,
     /// Whether a media query asked for `orientation` (only then can a style depend on it).
@@ -291,12 +300,36 @@ impl Styles {
     /// Computed style of a node.
     #[inline]
     pub fn get(&self, id: NodeId) -> &ComputedStyle {
-        &self.computed[id.index()]
+        &self.distinct[self.of_node[id.index()] as usize]
     }
 
     /// Whether every stylesheet was loaded: when false, style-dependent verdicts are `cantTell`.
     pub fn complete(&self) -> bool {
         self.missing.is_empty()
+    }
+
+    /// Initial styles for `len` nodes, each its own (tests set them one by one with `get_mut`).
+    #[cfg(test)]
+    pub(crate) fn unshared(len: usize) -> Styles {
+        Styles {
+            distinct: vec![ComputedStyle::default(); len],
+            of_node: (0..len as u32).collect(),
+            missing: Vec::new(),
+            orientation_queried: false,
+            size_queried: false,
+        }
+    }
+
+    /// The style of a node, to change (it is shared with every node pointing at it).
+    #[cfg(test)]
+    pub(crate) fn get_mut(&mut self, id: NodeId) -> &mut ComputedStyle {
+        &mut self.distinct[self.of_node[id.index()] as usize]
+    }
+
+    /// Every node's style, in node order (tests compare two cascades).
+    #[cfg(test)]
+    pub(crate) fn per_node(&self) -> Vec<&ComputedStyle> {
+        self.of_node.iter().map(|&i| &self.distinct[i as usize]).collect()
     }
 }
 

@@ -7,7 +7,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use selectors::matching::QuirksMode;
 use selectors::parser::{AncestorHashes, Combinator, Component, Selector};
 
-use super::element::{Impl, PseudoElement};
+use html5ever::{local_name, LocalName};
+
+use super::element::{attr_atom, Impl, PseudoElement};
 use super::sheet::Origin;
 use crate::dom::Element;
 
@@ -67,17 +69,18 @@ pub(crate) struct SelectorMap {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, Vec<u32>>,
     by_class: HashMap<String, Vec<u32>>,
-    by_tag: HashMap<String, Vec<u32>>,
-    /// Selectors whose best key is an attribute name (`[data-state="open"]`).
-    by_attr: HashMap<String, Vec<u32>>,
+    /// By lower-case tag name (atoms: their hash is precomputed).
+    by_tag: HashMap<LocalName, Vec<u32>>,
+    /// Selectors whose best key is an attribute name (`[data-state="open"]`), lower case.
+    by_attr: HashMap<LocalName, Vec<u32>>,
     universal: Vec<u32>,
 }
 
 enum Key {
     Id(String),
     Class(String),
-    Tag(String),
-    Attr(String),
+    Tag(LocalName),
+    Attr(LocalName),
     Universal,
 }
 
@@ -100,13 +103,13 @@ fn key(selector: &Selector<Impl>) -> Option<(Key, Target)> {
                 Component::ID(id) => key = Key::Id(id.0.to_string()),
                 Component::Class(c) if !matches!(key, Key::Id(_)) => key = Key::Class(c.0.to_string()),
                 Component::LocalName(l) if matches!(key, Key::Universal | Key::Attr(_)) => {
-                    key = Key::Tag(l.lower_name.0.to_string())
+                    key = Key::Tag(l.lower_name.0.clone())
                 }
                 Component::AttributeInNoNamespaceExists { local_name_lower, .. } if matches!(key, Key::Universal) => {
-                    key = Key::Attr(local_name_lower.0.to_string())
+                    key = Key::Attr(local_name_lower.0.clone())
                 }
                 Component::AttributeInNoNamespace { local_name, .. } if matches!(key, Key::Universal) => {
-                    key = Key::Attr(local_name.0.to_string())
+                    key = Key::Attr(local_name.0.clone())
                 }
                 _ => {}
             }
@@ -138,12 +141,12 @@ impl SelectorMap {
     pub(crate) fn candidates(&self, el: &Element, out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.universal);
-        if let Some(id) = el.attr("id") {
+        if let Some(id) = attr_atom(el, &local_name!("id")) {
             if let Some(v) = self.by_id.get(id) {
                 out.extend_from_slice(v);
             }
         }
-        if let Some(classes) = el.attr("class") {
+        if let Some(classes) = attr_atom(el, &local_name!("class")) {
             for (i, c) in classes.split_ascii_whitespace().enumerate() {
                 // A repeated class adds its bucket once (classes are few: no set needed).
                 if classes.split_ascii_whitespace().take(i).any(|p| p == c) {
@@ -156,9 +159,9 @@ impl SelectorMap {
         }
         let name: &str = &el.name;
         let bucket = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.by_tag.get(&name.to_ascii_lowercase())
+            self.by_tag.get(&LocalName::from(name.to_ascii_lowercase()))
         } else {
-            self.by_tag.get(name)
+            self.by_tag.get(&el.name)
         };
         if let Some(v) = bucket {
             out.extend_from_slice(v);
@@ -168,9 +171,9 @@ impl SelectorMap {
                 // Keys are lower case; SVG keeps some camelCase names (viewBox).
                 let name: &str = &a.name;
                 let hit = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-                    self.by_attr.get(&name.to_ascii_lowercase())
+                    self.by_attr.get(&LocalName::from(name.to_ascii_lowercase()))
                 } else {
-                    self.by_attr.get(name)
+                    self.by_attr.get(&a.name)
                 };
                 if let Some(v) = hit {
                     out.extend_from_slice(v);

@@ -92,7 +92,7 @@ fn restyle_matches_full(html: &str, viewport: Viewport) -> bool {
     let full = compute(&snap, &Options { viewport, ..Options::default() });
     let restyled = at_viewport(&snap, &options, &base, viewport);
     let got = restyled.as_ref().unwrap_or(&base);
-    assert_eq!(got.computed, full.computed, "{html}");
+    assert_eq!(got.per_node(), full.per_node(), "{html}");
     assert_eq!(got.missing, full.missing, "{html}");
     restyled.is_some()
 }
@@ -499,7 +499,7 @@ fn invalid_css_never_panics() {
 fn deep_documents_use_no_recursion() {
     let html = "<div class=a>".repeat(600) + "x";
     let (_, s) = styles(&format!("<style>.a {{ font-size: 1.01em }}</style>{html}"));
-    assert!(s.computed.len() > 500);
+    assert!(s.of_node.len() > 500);
 }
 
 /// A 10,000-element page with a 300-rule stylesheet: reports the time (run with `--ignored`).
@@ -540,7 +540,7 @@ fn large_page_timing() {
     }
     let Some(styles) = styles else { return };
     eprintln!("cascade: {elements} elements, 300 rules: best of 5 {best:?}");
-    assert_eq!(styles.computed.len(), snap.len());
+    assert_eq!(styles.of_node.len(), snap.len());
 }
 
 #[test]
