@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::dom::{local_name, NodeId, Snapshot};
+use crate::dom::{local_name, LocalName, NodeId, Snapshot};
 
 /// Slots (columns × rows) a table may have before we give up on modelling it.
 const MAX_SLOTS: usize = 200_000;
@@ -47,23 +47,23 @@ fn span(value: Option<&str>, default: usize, min: usize, max: usize) -> usize {
 impl Grid {
     /// The HTML table model of the `table` element `table`; `None` when too large.
     pub(crate) fn html(snap: &Snapshot, table: NodeId) -> Option<Grid> {
-        let is = |id: NodeId, name: &str| snap.element(id).is_some_and(|e| e.is_html(name));
+        let is = |id: NodeId, name: &LocalName| snap.element(id).is_some_and(|e| e.is_html_atom(name));
         // Row groups in order: consecutive direct `tr`s form one group; tfoot goes last.
         let mut groups: Vec<Vec<NodeId>> = Vec::new();
         let mut feet: Vec<Vec<NodeId>> = Vec::new();
         let mut loose: Vec<NodeId> = Vec::new();
         for child in snap.element_children(table) {
-            if is(child, "tr") {
+            if is(child, &local_name!("tr")) {
                 loose.push(child);
                 continue;
             }
             if !loose.is_empty() {
                 groups.push(std::mem::take(&mut loose));
             }
-            if is(child, "thead") || is(child, "tbody") {
-                groups.push(snap.element_children(child).filter(|r| is(*r, "tr")).collect());
-            } else if is(child, "tfoot") {
-                feet.push(snap.element_children(child).filter(|r| is(*r, "tr")).collect());
+            if is(child, &local_name!("thead")) || is(child, &local_name!("tbody")) {
+                groups.push(snap.element_children(child).filter(|r| is(*r, &local_name!("tr"))).collect());
+            } else if is(child, &local_name!("tfoot")) {
+                feet.push(snap.element_children(child).filter(|r| is(*r, &local_name!("tr"))).collect());
             }
         }
         if !loose.is_empty() {

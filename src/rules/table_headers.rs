@@ -7,7 +7,7 @@
 //! and the verdict is `cantTell`.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::{local_name, NodeId};
+use crate::dom::{local_name, LocalName, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -60,20 +60,23 @@ struct Shape {
 
 fn shape(cx: &Context, table: NodeId) -> Shape {
     let mut s = Shape { rows: 0, columns: 0, headers: false, data_signals: false };
-    let el_named = |id: NodeId, name: &str| cx.snap.element(id).is_some_and(|e| e.is_html(name));
+    let el_named = |id: NodeId, name: &LocalName| cx.snap.element(id).is_some_and(|e| e.is_html_atom(name));
     let mut rows = Vec::new();
     for child in cx.snap.element_children(table) {
-        if el_named(child, "tr") {
+        if el_named(child, &local_name!("tr")) {
             rows.push(child);
-        } else if el_named(child, "thead") || el_named(child, "tbody") || el_named(child, "tfoot") {
-            let section_rows: Vec<NodeId> = cx.snap.element_children(child).filter(|r| el_named(*r, "tr")).collect();
-            if !el_named(child, "tbody") && !section_rows.is_empty() {
+        } else if el_named(child, &local_name!("thead"))
+            || el_named(child, &local_name!("tbody"))
+            || el_named(child, &local_name!("tfoot"))
+        {
+            let section_rows: Vec<NodeId> = cx.snap.element_children(child).filter(|r| el_named(*r, &local_name!("tr"))).collect();
+            if !el_named(child, &local_name!("tbody")) && !section_rows.is_empty() {
                 s.data_signals = true;
             }
             rows.extend(section_rows);
-        } else if el_named(child, "caption") {
+        } else if el_named(child, &local_name!("caption")) {
             s.data_signals |= !cx.snap.text_content(child).trim().is_empty();
-        } else if el_named(child, "colgroup") || el_named(child, "col") {
+        } else if el_named(child, &local_name!("colgroup")) || el_named(child, &local_name!("col")) {
             s.data_signals = true;
         }
     }
