@@ -9,12 +9,12 @@
 //!   `aria-hidden="true"` on it or an ancestor; `inert` on it or an ancestor also removes it from
 //!   the accessibility tree.
 
-use crate::dom::Element;
+use crate::dom::{local_name, Element};
 use crate::style::{ComputedStyle, Overflow, Position};
 
 /// `aria-hidden="true"` (ASCII case-insensitive, trimmed).
 pub(crate) fn aria_hidden(el: &Element) -> bool {
-    el.attr("aria-hidden").is_some_and(is_true)
+    el.attr_atom(&local_name!("aria-hidden")).is_some_and(is_true)
 }
 
 /// An ARIA `true` value (ASCII case-insensitive, trimmed).

@@ -4,7 +4,7 @@
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::{aria, aria_data};
-use crate::dom::{Element, NodeId};
+use crate::dom::{local_name, Element, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -54,9 +54,9 @@ impl Reason {
 /// equivalent (`audio`/`video` take those of `application`; date, time and colour inputs those
 /// of `textbox`).
 fn language_feature_role(el: &Element) -> Option<&'static str> {
-    if el.is_html("audio") || el.is_html("video") {
+    if el.is_html_atom(&local_name!("audio")) || el.is_html_atom(&local_name!("video")) {
         Some("application")
-    } else if el.is_html("input") {
+    } else if el.is_html_atom(&local_name!("input")) {
         Some("textbox")
     } else {
         None

@@ -66,7 +66,7 @@ impl Rule for AriaDescribedbyTarget {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let value = cx.snap.element(target).and_then(|el| el.attr("aria-describedby")).unwrap_or("");
+        let value = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("aria-describedby"))).unwrap_or("");
         let ids: Vec<String> = value.split_ascii_whitespace().map(str::to_string).collect();
         let missing: Vec<String> = ids.iter().filter(|i| cx.snap.by_id(i).is_none()).cloned().collect();
         let reason = if missing.len() == ids.len() { Reason::NoneFound(ids) } else { Reason::Found { missing } };

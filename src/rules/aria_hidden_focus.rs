@@ -88,7 +88,7 @@ fn describe_list(cx: &Context, ids: &[NodeId]) -> String {
 
 fn describe(cx: &Context, n: NodeId) -> String {
     match cx.snap.element(n) {
-        Some(e) => match e.attr("id").filter(|v| !v.is_empty()) {
+        Some(e) => match e.attr_atom(&local_name!("id")).filter(|v| !v.is_empty()) {
             Some(id) => format!("<{}#{}>", e.name, id),
             None => format!("<{}>", e.name),
         },
@@ -123,12 +123,12 @@ fn aria_hidden_true(cx: &Context, n: NodeId) -> bool {
 /// inline `<script>` that mentions both its id and focus.
 fn script_manages_focus(cx: &Context, el: NodeId) -> bool {
     let Some(e) = cx.snap.element(el) else { return false };
-    if e.has_attr("onfocus") || e.has_attr("onfocusin") {
+    if e.has_attr_atom(&local_name!("onfocus")) || e.has_attr_atom(&local_name!("onfocusin")) {
         return true;
     }
-    let Some(id) = e.attr("id").filter(|v| !v.trim().is_empty()) else { return false };
+    let Some(id) = e.attr_atom(&local_name!("id")).filter(|v| !v.trim().is_empty()) else { return false };
     cx.snap.elements().iter().copied().any(|n| {
-        cx.snap.element(n).is_some_and(|s| s.is_html("script")) && {
+        cx.snap.element(n).is_some_and(|s| s.is_html_atom(&local_name!("script"))) && {
             let text = cx.snap.text_content(n);
             text.contains(id) && text.contains("focus")
         }

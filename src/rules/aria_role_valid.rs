@@ -75,7 +75,7 @@ impl Rule for AriaRoleValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let value = cx.snap.element(target).and_then(|e| e.attr("role")).unwrap_or("");
+        let value = cx.snap.element(target).and_then(|e| e.attr_atom(&local_name!("role"))).unwrap_or("");
         let valid = value
             .split_ascii_whitespace()
             .map(str::to_ascii_lowercase)

@@ -129,8 +129,8 @@ impl Rule for AutocompleteValid {
                 let Some(value) = el.attr_atom(&local_name!("autocomplete")) else { return false };
                 let tokens: Vec<&str> = value.split_ascii_whitespace().collect();
                 let toggle = matches!(tokens.as_slice(), [t] if t.eq_ignore_ascii_case("on") || t.eq_ignore_ascii_case("off"));
-                let field = el.is_html("select") || el.is_html("textarea") || el.is_html("input");
-                let fixed = el.is_html("input")
+                let field = el.is_html_atom(&local_name!("select")) || el.is_html_atom(&local_name!("textarea")) || el.is_html_atom(&local_name!("input"));
+                let fixed = el.is_html_atom(&local_name!("input"))
                     && ["button", "checkbox", "file", "image", "radio", "reset", "submit"]
                         .contains(&common::input_type(el).as_str());
                 let hidden = !cx.tree.is_visible(*id) && cx.tree.is_hidden(*id);
@@ -149,7 +149,7 @@ impl Rule for AutocompleteValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let value = cx.snap.element(target).and_then(|el| el.attr("autocomplete")).unwrap_or("").trim().to_string();
+        let value = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("autocomplete"))).unwrap_or("").trim().to_string();
         let reason = match validate(&value) {
             Ok(()) => Reason::Valid(value),
             Err(why) => Reason::Invalid { value, why },

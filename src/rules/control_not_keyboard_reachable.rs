@@ -10,7 +10,7 @@
 //! may manage are `cantTell`.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -82,7 +82,7 @@ impl Signals {
             }
         };
         let (strong_handlers, weak_handlers) = (handlers(STRONG_HANDLERS), handlers(WEAK_HANDLERS));
-        let role = if el.has_attr("role") {
+        let role = if el.has_attr_atom(&local_name!("role")) {
             cx.tree.role(n).and_then(|r| WIDGET_ROLES.iter().find(|w| **w == r).copied())
         } else {
             None
@@ -99,7 +99,7 @@ impl Signals {
             a.name.starts_with("on") && (STRONG_HANDLERS.contains(&&*a.name) || WEAK_HANDLERS.contains(&&*a.name))
         });
         handler
-            || (el.has_attr("role") && cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r)))
+            || (el.has_attr_atom(&local_name!("role")) && cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r)))
             || pointer_cursor(cx, n)
     }
 
@@ -132,9 +132,9 @@ fn pointer_cursor(cx: &Context, n: NodeId) -> bool {
 fn excluded_element(cx: &Context, n: NodeId) -> bool {
     cx.snap.element(n).is_none_or(|e| {
         (e.ns != crate::dom::ns!(html) && e.ns != crate::dom::ns!(svg))
-            || e.is_html("html")
-            || e.is_html("body")
-            || e.is_html("label")
+            || e.is_html_atom(&local_name!("html"))
+            || e.is_html_atom(&local_name!("body"))
+            || e.is_html_atom(&local_name!("label"))
     })
 }
 
@@ -199,7 +199,7 @@ fn container_manages_focus(cx: &Context, item: NodeId) -> bool {
     }) else {
         return false;
     };
-    if cx.snap.element(container).is_some_and(|e| e.has_attr("aria-activedescendant")) {
+    if cx.snap.element(container).is_some_and(|e| e.has_attr_atom(&local_name!("aria-activedescendant"))) {
         return true;
     }
     let mut scanned = 0;
@@ -220,9 +220,9 @@ fn empty_target(cx: &Context, n: NodeId) -> bool {
     cx.tree.name(n).trim().is_empty()
         && cx.snap.text_content(n).trim().is_empty()
         && !cx.snap.descendants(n).any(|d| {
-            cx.snap.element(d).is_some_and(|e| e.is_html("img") || (e.is_svg() && &*e.name == "svg"))
+            cx.snap.element(d).is_some_and(|e| e.is_html_atom(&local_name!("img")) || (e.is_svg() && &*e.name == "svg"))
         })
-        && !cx.snap.element(n).is_some_and(|e| e.is_html("img") || e.is_html("input") || e.is_svg())
+        && !cx.snap.element(n).is_some_and(|e| e.is_html_atom(&local_name!("img")) || e.is_html_atom(&local_name!("input")) || e.is_svg())
 }
 
 /// The rule.

@@ -42,9 +42,9 @@ pub const META: RuleMeta = RuleMeta {
 fn marked_decorative(cx: &Context, n: NodeId) -> Option<Marking> {
     let el = cx.snap.element(n)?;
     match super::common::explicit_role(el) {
-        Some("none" | "presentation") => Some(Marking::Role(el.attr("role").unwrap_or("none").trim().to_string())),
+        Some("none" | "presentation") => Some(Marking::Role(el.attr_atom(&local_name!("role")).unwrap_or("none").trim().to_string())),
         Some(_) => None,
-        None if el.is_html("img") && el.attr("alt") == Some("") => Some(Marking::EmptyAlt),
+        None if el.is_html_atom(&local_name!("img")) && el.attr_atom(&local_name!("alt")) == Some("") => Some(Marking::EmptyAlt),
         None => None,
     }
 }

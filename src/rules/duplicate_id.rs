@@ -84,7 +84,7 @@ pub(super) fn with_ids(cx: &Context, referenced: &HashSet<String>, want_referenc
 
 /// Pass for the first element with its id, fail for the others.
 pub(super) fn first_or_duplicate(cx: &Context, target: NodeId) -> Option<String> {
-    let value = cx.snap.element(target).and_then(|el| el.attr("id"))?;
+    let value = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("id")))?;
     (cx.snap.by_id(value) != Some(target)).then(|| value.to_string())
 }
 

@@ -129,7 +129,7 @@ impl Rule for ElementLangValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let tag = cx.snap.element(target).and_then(|e| e.attr("lang")).unwrap_or("").to_string();
+        let tag = cx.snap.element(target).and_then(|e| e.attr_atom(&local_name!("lang"))).unwrap_or("").to_string();
         let reason = match check_language_tag(&tag) {
             Ok(primary) => Reason::Known { tag, primary },
             // Applicability (is any text shown?) depends on styles: never fail on partial ones.

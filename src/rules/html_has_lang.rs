@@ -5,7 +5,7 @@
 //! XML documents are not HTML pages, so the rule does not apply to them.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -67,7 +67,7 @@ impl Rule for HtmlHasLang {
         }
         cx.snap
             .root_element()
-            .filter(|r| cx.snap.element(*r).is_some_and(|e| e.is_html("html")))
+            .filter(|r| cx.snap.element(*r).is_some_and(|e| e.is_html_atom(&local_name!("html"))))
             .into_iter()
             .collect()
     }
@@ -76,8 +76,8 @@ impl Rule for HtmlHasLang {
         let Some(el) = cx.snap.element(target) else {
             return Reason::Missing { xml_lang: false }.evaluation();
         };
-        let reason = match el.attr("lang") {
-            None => Reason::Missing { xml_lang: el.has_attr("xml:lang") },
+        let reason = match el.attr_atom(&local_name!("lang")) {
+            None => Reason::Missing { xml_lang: el.has_attr_atom(&local_name!("xml:lang")) },
             Some(v) if v.trim_matches(is_ascii_ws).is_empty() => Reason::Empty,
             Some(v) => Reason::Present(v.to_string()),
         };

@@ -5,7 +5,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -47,7 +47,7 @@ impl Reason {
 }
 
 fn is_target(el: &crate::dom::Element) -> bool {
-    el.is_html("iframe")
+    el.is_html_atom(&local_name!("iframe"))
 }
 
 /// The rule.

@@ -48,14 +48,14 @@ enum Content {
 
 fn content(cx: &Context, iframe: NodeId) -> Content {
     let Some(el) = cx.snap.element(iframe) else { return Content::Empty };
-    if let Some(doc) = el.attr("srcdoc") {
+    if let Some(doc) = el.attr_atom(&local_name!("srcdoc")) {
         let inner = crate::dom::parse::parse_html(doc, DocumentKind::Html);
         let styles = crate::style::compute(&inner, cx.options);
         let tree = Tree::new(&inner, &styles);
         let focusable = tree.tab_order().iter().filter(|n| tree.is_visible(**n)).count();
         return Content::Inline { focusable, complete: styles.complete() };
     }
-    match el.attr("src").map(str::trim) {
+    match el.attr_atom(&local_name!("src")).map(str::trim) {
         None | Some("") | Some("about:blank") => Content::Empty,
         Some(src) => Content::External(src.to_string()),
     }

@@ -4,7 +4,7 @@
 
 use super::meta_refresh::{honoured_refresh, refresh_time};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -56,7 +56,7 @@ impl Rule for MetaRefreshNoException {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let time = cx.snap.element(target).and_then(|el| el.attr("content")).and_then(refresh_time).unwrap_or(0);
+        let time = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("content"))).and_then(refresh_time).unwrap_or(0);
         let reason = if time == 0 { Reason::Instant } else { Reason::Delayed(time) };
         reason.evaluation()
     }

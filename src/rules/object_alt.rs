@@ -84,8 +84,8 @@ fn extension_kind(url: &str) -> Embeds {
 
 /// What `el` embeds: the `type` attribute wins, then the `data` URL's extension.
 fn embeds(el: &Element) -> Embeds {
-    match el.attr("type").map(media_kind) {
-        Some(Embeds::Unknown) | None => el.attr("data").map_or(Embeds::Unknown, extension_kind),
+    match el.attr_atom(&local_name!("type")).map(media_kind) {
+        Some(Embeds::Unknown) | None => el.attr_atom(&local_name!("data")).map_or(Embeds::Unknown, extension_kind),
         Some(kind) => kind,
     }
 }

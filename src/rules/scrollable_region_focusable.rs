@@ -9,7 +9,7 @@
 
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 use crate::style::Overflow;
 
 /// Metadata.
@@ -123,8 +123,8 @@ impl Rule for ScrollableRegionFocusable {
             .filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
             .filter(|(id, el)| {
                 common::is_html(el)
-                    && !el.is_html("html")
-                    && !el.is_html("body")
+                    && !el.is_html_atom(&local_name!("html"))
+                    && !el.is_html_atom(&local_name!("body"))
                     && cx.tree.is_rendered(*id)
                     && has_visible_content(cx, *id)
             })

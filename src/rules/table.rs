@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::dom::{NodeId, Snapshot};
+use crate::dom::{local_name, LocalName, NodeId, Snapshot};
 
 /// Slots (columns × rows) a table may have before we give up on modelling it.
 const MAX_SLOTS: usize = 200_000;
@@ -47,23 +47,23 @@ fn span(value: Option<&str>, default: usize, min: usize, max: usize) -> usize {
 impl Grid {
     /// The HTML table model of the `table` element `table`; `None` when too large.
     pub(crate) fn html(snap: &Snapshot, table: NodeId) -> Option<Grid> {
-        let is = |id: NodeId, name: &str| snap.element(id).is_some_and(|e| e.is_html(name));
+        let is = |id: NodeId, name: &LocalName| snap.element(id).is_some_and(|e| e.is_html_atom(name));
         // Row groups in order: consecutive direct `tr`s form one group; tfoot goes last.
         let mut groups: Vec<Vec<NodeId>> = Vec::new();
         let mut feet: Vec<Vec<NodeId>> = Vec::new();
         let mut loose: Vec<NodeId> = Vec::new();
         for child in snap.element_children(table) {
-            if is(child, "tr") {
+            if is(child, &local_name!("tr")) {
                 loose.push(child);
                 continue;
             }
             if !loose.is_empty() {
                 groups.push(std::mem::take(&mut loose));
             }
-            if is(child, "thead") || is(child, "tbody") {
-                groups.push(snap.element_children(child).filter(|r| is(*r, "tr")).collect());
-            } else if is(child, "tfoot") {
-                feet.push(snap.element_children(child).filter(|r| is(*r, "tr")).collect());
+            if is(child, &local_name!("thead")) || is(child, &local_name!("tbody")) {
+                groups.push(snap.element_children(child).filter(|r| is(*r, &local_name!("tr"))).collect());
+            } else if is(child, &local_name!("tfoot")) {
+                feet.push(snap.element_children(child).filter(|r| is(*r, &local_name!("tr"))).collect());
             }
         }
         if !loose.is_empty() {
@@ -80,14 +80,14 @@ impl Grid {
                 let mut x = 0usize;
                 for cell in snap.element_children(tr) {
                     let Some(el) = snap.element(cell) else { continue };
-                    if !(el.is_html("td") || el.is_html("th")) {
+                    if !(el.is_html_atom(&local_name!("td")) || el.is_html_atom(&local_name!("th"))) {
                         continue;
                     }
                     while grid.at(x, y).is_some() {
                         x += 1;
                     }
-                    let w = span(el.attr("colspan"), 1, 1, 1000);
-                    let mut h = span(el.attr("rowspan"), 1, 0, 65534);
+                    let w = span(el.attr_atom(&local_name!("colspan")), 1, 1, 1000);
+                    let mut h = span(el.attr_atom(&local_name!("rowspan")), 1, 0, 65534);
                     if h == 0 {
                         h = group_end.saturating_sub(y).max(1);
                     }
@@ -96,7 +96,7 @@ impl Grid {
                         return None;
                     }
                     let index = grid.cells.len();
-                    grid.cells.push(Cell { id: cell, x, y, w, h, header: el.is_html("th") });
+                    grid.cells.push(Cell { id: cell, x, y, w, h, header: el.is_html_atom(&local_name!("th")) });
                     for yy in y..y + h {
                         if grid.rows.len() <= yy {
                             grid.rows.resize_with(yy + 1, Vec::new);
@@ -127,7 +127,7 @@ impl Grid {
 
     /// The `scope` attribute, trimmed (compared ASCII case-insensitively by the caller).
     fn scope<'s>(snap: &'s Snapshot, cell: &Cell) -> &'s str {
-        snap.element(cell.id).and_then(|e| e.attr("scope")).map_or("", str::trim)
+        snap.element(cell.id).and_then(|e| e.attr_atom(&local_name!("scope"))).map_or("", str::trim)
     }
 
     /// No data cell (`td`) covers any slot of rows `y..y+h` (or of columns, `by_row` false).
@@ -195,7 +195,7 @@ impl Grid {
             .enumerate()
             .map(|(pi, p)| {
                 let mut list: Vec<usize> = Vec::new();
-                let headers_attr = snap.element(p.id).and_then(|e| e.attr("headers"));
+                let headers_attr = snap.element(p.id).and_then(|e| e.attr_atom(&local_name!("headers")));
                 if let Some(attr) = headers_attr {
                     let index_of = index_of
                         .get_or_insert_with(|| self.cells.iter().enumerate().map(|(i, c)| (c.id, i)).collect());

@@ -7,7 +7,7 @@
 //! and the verdict is `cantTell`.
 
 use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, LocalName, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -60,20 +60,23 @@ struct Shape {
 
 fn shape(cx: &Context, table: NodeId) -> Shape {
     let mut s = Shape { rows: 0, columns: 0, headers: false, data_signals: false };
-    let el_named = |id: NodeId, name: &str| cx.snap.element(id).is_some_and(|e| e.is_html(name));
+    let el_named = |id: NodeId, name: &LocalName| cx.snap.element(id).is_some_and(|e| e.is_html_atom(name));
     let mut rows = Vec::new();
     for child in cx.snap.element_children(table) {
-        if el_named(child, "tr") {
+        if el_named(child, &local_name!("tr")) {
             rows.push(child);
-        } else if el_named(child, "thead") || el_named(child, "tbody") || el_named(child, "tfoot") {
-            let section_rows: Vec<NodeId> = cx.snap.element_children(child).filter(|r| el_named(*r, "tr")).collect();
-            if !el_named(child, "tbody") && !section_rows.is_empty() {
+        } else if el_named(child, &local_name!("thead"))
+            || el_named(child, &local_name!("tbody"))
+            || el_named(child, &local_name!("tfoot"))
+        {
+            let section_rows: Vec<NodeId> = cx.snap.element_children(child).filter(|r| el_named(*r, &local_name!("tr"))).collect();
+            if !el_named(child, &local_name!("tbody")) && !section_rows.is_empty() {
                 s.data_signals = true;
             }
             rows.extend(section_rows);
-        } else if el_named(child, "caption") {
+        } else if el_named(child, &local_name!("caption")) {
             s.data_signals |= !cx.snap.text_content(child).trim().is_empty();
-        } else if el_named(child, "colgroup") || el_named(child, "col") {
+        } else if el_named(child, &local_name!("colgroup")) || el_named(child, &local_name!("col")) {
             s.data_signals = true;
         }
     }
@@ -84,14 +87,14 @@ fn shape(cx: &Context, table: NodeId) -> Shape {
         let mut columns = 0usize;
         for cell in cx.snap.element_children(row) {
             let Some(el) = cx.snap.element(cell) else { continue };
-            if !(el.is_html("td") || el.is_html("th")) {
+            if !(el.is_html_atom(&local_name!("td")) || el.is_html_atom(&local_name!("th"))) {
                 continue;
             }
-            let span = el.attr("colspan").and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000);
+            let span = el.attr_atom(&local_name!("colspan")).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000);
             columns = columns.saturating_add(span);
-            s.headers |= el.is_html("th")
+            s.headers |= el.is_html_atom(&local_name!("th"))
                 || matches!(cx.tree.role(cell), Some("columnheader" | "rowheader"));
-            s.data_signals |= el.has_attr("scope") || el.has_attr("headers");
+            s.data_signals |= el.has_attr_atom(&local_name!("scope")) || el.has_attr_atom(&local_name!("headers"));
         }
         s.rows += 1;
         s.columns = s.columns.max(columns);
@@ -110,7 +113,7 @@ impl Rule for TableHeaders {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::elements(cx)
             .filter(|(id, el)| {
-                el.is_html("table") && common::semantic_role(cx, *id) == Some("table") && common::is_included(cx, *id)
+                el.is_html_atom(&local_name!("table")) && common::semantic_role(cx, *id) == Some("table") && common::is_included(cx, *id)
             })
             .filter(|(id, _)| {
                 let s = shape(cx, *id);
@@ -124,7 +127,7 @@ impl Rule for TableHeaders {
         let s = shape(cx, target);
         let el = cx.snap.element(target);
         let marked = s.data_signals
-            || el.is_some_and(|e| e.has_attr("summary") || common::explicit_role(e) == Some("table"));
+            || el.is_some_and(|e| e.has_attr_atom(&local_name!("summary")) || common::explicit_role(e) == Some("table"));
         let reason = if s.headers {
             Reason::Headers
         } else if marked {

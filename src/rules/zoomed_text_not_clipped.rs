@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::common;
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::a11y::hidden::clips_away;
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 use crate::options::Viewport;
 use crate::style::{ComputedStyle, Display, LineHeight, Overflow, Position, Styles, Visibility};
 
@@ -70,7 +70,7 @@ fn min_lines(cx: &Context, small: &Styles, box_id: NodeId) -> usize {
     1 + cx
         .snap
         .descendants(box_id)
-        .filter(|d| cx.snap.element(*d).is_some_and(|e| e.is_html("br")) && small.get(*d).display != Display::None)
+        .filter(|d| cx.snap.element(*d).is_some_and(|e| e.is_html_atom(&local_name!("br"))) && small.get(*d).display != Display::None)
         .count()
 }
 
