@@ -132,7 +132,7 @@ pub(crate) fn owned_elements(tree: &Tree, id: NodeId, limit: usize) -> Vec<NodeI
             .element_children(n)
             .filter(|c| tree.aria_owner(*c).is_none_or(|o| o == n))
             .collect();
-        if let Some(ids) = snap.element(n).and_then(|e| e.attr_atom(&local_name!("aria-owns"))) {
+        if let Some(ids) = snap.element(n).and_then(|e| e.attr(&local_name!("aria-owns"))) {
             for t in ids.split_ascii_whitespace().filter_map(|i| snap.by_id(i)) {
                 if tree.aria_owner(t) == Some(n) && !out.contains(&t) {
                     out.push(t);
@@ -172,7 +172,7 @@ pub(crate) fn is_plain_generic(tree: &Tree, id: NodeId) -> bool {
     tree.role(id) == Some("generic")
         && !tree.is_focusable(id)
         && tree.snap.element(id).is_some_and(|e| {
-            !e.has_attr_atom(&local_name!("role")) && aria_attributes(e).next().is_none() && !e.has_attr_atom(&local_name!("tabindex"))
+            !e.has_attr(&local_name!("role")) && aria_attributes(e).next().is_none() && !e.has_attr(&local_name!("tabindex"))
         })
 }
 

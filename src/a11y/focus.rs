@@ -46,17 +46,17 @@ pub(crate) fn is_form_control(el: &Element) -> bool {
 /// the inherited editable state).
 pub(crate) fn natively_focusable(el: &Element, details_summary: bool) -> bool {
     if el.is_svg() {
-        return &*el.name == "a" && (el.has_attr_atom(&local_name!("href")) || el.has_attr_atom(&local_name!("xlink:href")));
+        return &*el.name == "a" && (el.has_attr(&local_name!("href")) || el.has_attr(&local_name!("xlink:href")));
     }
     if el.ns != crate::dom::ns!(html) {
         return false;
     }
     match &*el.name {
-        "a" | "area" => el.has_attr_atom(&local_name!("href")),
+        "a" | "area" => el.has_attr(&local_name!("href")),
         "button" | "select" | "textarea" | "iframe" => true,
-        "input" => !el.attr_atom(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
+        "input" => !el.attr(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
         "summary" => details_summary,
-        "audio" | "video" => el.has_attr_atom(&local_name!("controls")),
+        "audio" | "video" => el.has_attr(&local_name!("controls")),
         _ => false,
     }
 }

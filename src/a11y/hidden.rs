@@ -14,7 +14,7 @@ use crate::style::{ComputedStyle, Overflow, Position};
 
 /// `aria-hidden="true"` (ASCII case-insensitive, trimmed).
 pub(crate) fn aria_hidden(el: &Element) -> bool {
-    el.attr_atom(&local_name!("aria-hidden")).is_some_and(is_true)
+    el.attr(&local_name!("aria-hidden")).is_some_and(is_true)
 }
 
 /// An ARIA `true` value (ASCII case-insensitive, trimmed).

@@ -173,8 +173,8 @@ impl<'a> Tree<'a> {
         let used_maps: std::collections::HashSet<&str> = snap
             .descendants(NodeId::DOCUMENT)
             .filter_map(|n| snap.element(n))
-            .filter(|e| e.is_html_atom(&local_name!("img")))
-            .filter_map(|e| e.attr_atom(&local_name!("usemap")))
+            .filter(|e| e.is_html(&local_name!("img")))
+            .filter_map(|e| e.attr(&local_name!("usemap")))
             .map(|u| u.trim().trim_start_matches('#'))
             .filter(|u| !u.is_empty())
             .collect();
@@ -193,12 +193,12 @@ impl<'a> Tree<'a> {
             // The first summary of a details, and whether the parent is a closed details.
             let mut details_summary = false;
             let mut closed_details_content = false;
-            if let Some(pe) = parent_el.filter(|pe| pe.is_html_atom(&local_name!("details"))) {
+            if let Some(pe) = parent_el.filter(|pe| pe.is_html(&local_name!("details"))) {
                 let first = *special_child
                     .entry(parent)
                     .or_insert_with(|| first_child_named(snap, parent, &local_name!("summary")));
                 details_summary = first == Some(id);
-                closed_details_content = !pe.has_attr_atom(&local_name!("open")) && !details_summary;
+                closed_details_content = !pe.has_attr(&local_name!("open")) && !details_summary;
             }
 
             // Hidden-ness.
@@ -206,7 +206,7 @@ impl<'a> Tree<'a> {
             let attrs = el.map(TreeAttrs::of).unwrap_or_default();
             // The UA sheet hides `area`, but an area of a used image map is rendered through its
             // image (focusable, exposed as a link): it follows its map instead.
-            let is_area = el.is_some_and(|e| e.is_html_atom(&local_name!("area")));
+            let is_area = el.is_some_and(|e| e.is_html(&local_name!("area")));
             let displayed = if is_area {
                 in_used_map(snap, id, &used_maps)
             } else {
@@ -229,7 +229,7 @@ impl<'a> Tree<'a> {
             // Disabled: a disabled fieldset disables its descendants except those in its first
             // legend child (which keep what the fieldset itself received).
             let mut fieldset_disabled = pf.has(Flags::FIELDSET_DISABLED);
-            if parent_el.is_some_and(|pe| pe.is_html_atom(&local_name!("fieldset")) && pe.has_attr_atom(&local_name!("disabled"))) {
+            if parent_el.is_some_and(|pe| pe.is_html(&local_name!("fieldset")) && pe.has_attr(&local_name!("disabled"))) {
                 let legend = *special_child
                     .entry(parent)
                     .or_insert_with(|| first_child_named(snap, parent, &local_name!("legend")));
@@ -264,7 +264,7 @@ impl<'a> Tree<'a> {
             };
             f.set(Flags::EDITABLE, editable);
             let editing_host = editable && !pf.has(Flags::EDITABLE);
-            let summaryless_details = el.is_html_atom(&local_name!("details"))
+            let summaryless_details = el.is_html(&local_name!("details"))
                 && special_child
                     .entry(id)
                     .or_insert_with(|| first_child_named(snap, id, &local_name!("summary")))
@@ -273,8 +273,8 @@ impl<'a> Tree<'a> {
                 || editing_host
                 || summaryless_details;
             let tabindex = attrs.tabindex.and_then(focus::parse_integer);
-            let hidden_input = el.is_html_atom(&local_name!("input"))
-                && el.attr_atom(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"));
+            let hidden_input = el.is_html(&local_name!("input"))
+                && el.attr(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"));
             let focusable = (native || tabindex.is_some())
                 && !html_disabled
                 && !inert
@@ -321,7 +321,7 @@ impl<'a> Tree<'a> {
 
             // Context for the children.
             table_role[id.index()] =
-                if el.is_html_atom(&local_name!("table")) { Some(computed) } else { table_role[parent.index()] };
+                if el.is_html(&local_name!("table")) { Some(computed) } else { table_role[parent.index()] };
             let sectioning_tag = el.ns == ns!(html)
                 && matches!(
                     el.name,
@@ -338,7 +338,7 @@ impl<'a> Tree<'a> {
                 Flags::SECTIONING,
                 pf.has(Flags::SECTIONING)
                     || sectioning_tag
-                    || el.is_html_atom(&local_name!("main"))
+                    || el.is_html(&local_name!("main"))
                     || matches!(computed, "article" | "complementary" | "navigation" | "main"),
             );
             self.flags[id.index()] = f;
@@ -392,7 +392,7 @@ impl<'a> Tree<'a> {
         let owners = self.aria_owners.get_or_init(|| {
             let mut map = HashMap::new();
             for owner in self.snap.descendants(NodeId::DOCUMENT) {
-                let Some(ids) = self.snap.element(owner).and_then(|e| e.attr_atom(&local_name!("aria-owns"))) else { continue };
+                let Some(ids) = self.snap.element(owner).and_then(|e| e.attr(&local_name!("aria-owns"))) else { continue };
                 for target in ids.split_ascii_whitespace().filter_map(|i| self.snap.by_id(i)) {
                     // An element can't own itself or an ancestor (a cycle browsers reject).
                     if target != owner && !self.snap.ancestors(owner).any(|a| a == target) {
@@ -424,8 +424,8 @@ impl<'a> Tree<'a> {
     /// `alt=""`, whatever role conflict resolution finally gives it.
     pub fn is_marked_decorative(&self, id: NodeId) -> bool {
         let Some(el) = self.snap.element(id) else { return false };
-        el.attr_atom(&local_name!("role")).and_then(role::explicit_role) == Some("none")
-            || (el.is_html_atom(&local_name!("img")) && el.attr_atom(&local_name!("alt")) == Some(""))
+        el.attr(&local_name!("role")).and_then(role::explicit_role) == Some("none")
+            || (el.is_html(&local_name!("img")) && el.attr(&local_name!("alt")) == Some(""))
     }
 
     /// Whether some ancestor's role makes its descendants presentational (button, img,
@@ -602,7 +602,7 @@ impl<'e> TreeAttrs<'e> {
 
 /// The first element child of `parent` that is an HTML `name` element.
 fn first_child_named(snap: &Snapshot, parent: NodeId, name: &LocalName) -> Option<NodeId> {
-    snap.element_children(parent).find(|c| snap.element(*c).is_some_and(|e| e.is_html_atom(name)))
+    snap.element_children(parent).find(|c| snap.element(*c).is_some_and(|e| e.is_html(name)))
 }
 
 /// Whether an `area` sits in a `map` whose name an `<img usemap>` refers to. O(depth), for
@@ -610,8 +610,8 @@ fn first_child_named(snap: &Snapshot, parent: NodeId, name: &LocalName) -> Optio
 fn in_used_map(snap: &Snapshot, area: NodeId, used: &std::collections::HashSet<&str>) -> bool {
     snap.ancestors(area)
         .filter_map(|a| snap.element(a))
-        .find(|e| e.is_html_atom(&local_name!("map")))
-        .and_then(|m| m.attr_atom(&local_name!("name")).or_else(|| m.attr_atom(&local_name!("id"))))
+        .find(|e| e.is_html(&local_name!("map")))
+        .and_then(|m| m.attr(&local_name!("name")).or_else(|| m.attr(&local_name!("id"))))
         .is_some_and(|name| used.contains(name))
 }
 
@@ -619,14 +619,14 @@ fn in_used_map(snap: &Snapshot, area: NodeId, used: &std::collections::HashSet<&
 /// caller applies the legend exception), options in a disabled optgroup, disabled optgroups.
 fn is_html_disabled(el: &Element, parent: Option<&Element>, in_disabled_fieldset: bool) -> bool {
     if focus::is_form_control(el) {
-        return el.has_attr_atom(&local_name!("disabled")) || in_disabled_fieldset;
+        return el.has_attr(&local_name!("disabled")) || in_disabled_fieldset;
     }
-    if el.is_html_atom(&local_name!("optgroup")) {
-        return el.has_attr_atom(&local_name!("disabled"));
+    if el.is_html(&local_name!("optgroup")) {
+        return el.has_attr(&local_name!("disabled"));
     }
-    if el.is_html_atom(&local_name!("option")) {
-        return el.has_attr_atom(&local_name!("disabled"))
-            || parent.is_some_and(|p| p.is_html_atom(&local_name!("optgroup")) && p.has_attr_atom(&local_name!("disabled")));
+    if el.is_html(&local_name!("option")) {
+        return el.has_attr(&local_name!("disabled"))
+            || parent.is_some_and(|p| p.is_html(&local_name!("optgroup")) && p.has_attr(&local_name!("disabled")));
     }
     false
 }
@@ -637,7 +637,7 @@ fn is_html_disabled(el: &Element, parent: Option<&Element>, in_disabled_fieldset
 fn is_presentational_list(el: &Element) -> bool {
     el.ns == ns!(html)
         && matches!(&*el.name, "ul" | "ol" | "menu")
-        && el.attr_atom(&local_name!("role")).and_then(role::explicit_role) == Some("none")
+        && el.attr(&local_name!("role")).and_then(role::explicit_role) == Some("none")
 }
 
 /// One element of the computed accessibility tree, as `--tree` prints it.

@@ -217,24 +217,24 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
     }
     let mut cx = Cx::new(tree);
     cx.visited.insert(id);
-    if let Some(refs) = el.attr_atom(&local_name!("aria-describedby")) {
+    if let Some(refs) = el.attr(&local_name!("aria-describedby")) {
         let text = fold(&cx.follow_refs(refs));
         if !text.is_empty() {
             return text;
         }
     }
-    if let Some(d) = el.attr_atom(&local_name!("aria-description")).map(fold).filter(|d| !d.is_empty()) {
+    if let Some(d) = el.attr(&local_name!("aria-description")).map(fold).filter(|d| !d.is_empty()) {
         return d;
     }
     let name = tree.name(id).to_string();
     let source = tree.name_source(id);
     // The host language's own description, when that text did not become the name.
-    let native = if el.is_html_atom(&local_name!("table")) && source != NameSource::Native {
+    let native = if el.is_html(&local_name!("table")) && source != NameSource::Native {
         first_child_named(tree, id, &local_name!("caption")).map(|c| fold(&cx.subtree_text(c)))
-    } else if el.is_html_atom(&local_name!("input"))
-        && matches!(input_type(el.attr_atom(&local_name!("type"))), "button" | "submit" | "reset")
+    } else if el.is_html(&local_name!("input"))
+        && matches!(input_type(el.attr(&local_name!("type"))), "button" | "submit" | "reset")
     {
-        el.attr_atom(&local_name!("value")).map(fold).filter(|v| *v != name)
+        el.attr(&local_name!("value")).map(fold).filter(|v| *v != name)
     } else if el.is_svg() {
         // SVG: `<desc>`, else a `<title>` that did not give the name (Chromium, SVG-AAM).
         svg_child_text(tree, id, "desc").filter(|d| !d.is_empty()).or_else(|| {
@@ -247,7 +247,7 @@ pub(crate) fn compute_description(tree: &Tree, id: NodeId) -> String {
         return n;
     }
     if source != NameSource::Title {
-        if let Some(t) = el.attr_atom(&local_name!("title")).map(fold).filter(|t| !t.is_empty() && *t != name) {
+        if let Some(t) = el.attr(&local_name!("title")).map(fold).filter(|t| !t.is_empty() && *t != name) {
             if !cx.repeats_text(id, &t) {
                 return t;
             }
@@ -347,7 +347,7 @@ impl<'t, 'a> Cx<'t, 'a> {
     ) -> (String, NameSource) {
         // 2B: aria-labelledby, once per computation.
         if !mode.in_ref && !already {
-            if let Some(refs) = el.attr_atom(&local_name!("aria-labelledby")) {
+            if let Some(refs) = el.attr(&local_name!("aria-labelledby")) {
                 let text = self.follow_refs(refs);
                 if !is_blank(&text) {
                     return (text, NameSource::LabelledBy);
@@ -361,7 +361,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
         }
         // 2D: aria-label.
-        if let Some(label) = el.attr_atom(&local_name!("aria-label")).filter(|l| !is_blank(l)) {
+        if let Some(label) = el.attr(&local_name!("aria-label")).filter(|l| !is_blank(l)) {
             return (label.to_string(), NameSource::AriaLabel);
         }
         // 2E: the host language.
@@ -379,7 +379,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         // Chromium names rows from their content only inside a grid or treegrid.
         let content_role =
             allows_name_from_content(role) || (role == "row" && self.in_grid(id));
-        if mode.in_ref || content_role || el.is_html_atom(&local_name!("summary")) {
+        if mode.in_ref || content_role || el.is_html(&local_name!("summary")) {
             let text = self.content(id, mode);
             if !is_blank(&text) {
                 return (text, NameSource::Content);
@@ -395,7 +395,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         // Chromium does not name text containers (generic, paragraph...) from their title: it
         // becomes their description.
         let title_names = !is_root || !prohibits_title_name(role) || is_replaced_or_control(el);
-        if let Some(t) = el.attr_atom(&local_name!("title")).filter(|t| title_names && !is_blank(t)) {
+        if let Some(t) = el.attr(&local_name!("title")).filter(|t| title_names && !is_blank(t)) {
             // Chromium drops a title that only repeats the element's own text.
             if is_root && self.repeats_text(id, t) {
                 return (String::new(), NameSource::None);
@@ -465,14 +465,14 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         match &*el.name {
             "input" => {
-                let ty = input_type(el.attr_atom(&local_name!("type")));
+                let ty = input_type(el.attr(&local_name!("type")));
                 if ty == "hidden" {
                     return None;
                 }
                 if let Some(l) = self.labels_text(id) {
                     return Some((l, NameSource::Label));
                 }
-                let value = el.attr_atom(&local_name!("value")).filter(|v| !is_blank(v));
+                let value = el.attr(&local_name!("value")).filter(|v| !is_blank(v));
                 match ty {
                     "button" | "submit" | "reset" => match (value, ty) {
                         (Some(v), _) => native(v.to_string()),
@@ -481,10 +481,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                         _ => None,
                     },
                     "image" => {
-                        if let Some(a) = el.attr_atom(&local_name!("alt")).filter(|a| !is_blank(a)).or(value) {
+                        if let Some(a) = el.attr(&local_name!("alt")).filter(|a| !is_blank(a)).or(value) {
                             return native(a.to_string());
                         }
-                        if let Some(t) = el.attr_atom(&local_name!("title")).filter(|t| !is_blank(t)) {
+                        if let Some(t) = el.attr(&local_name!("title")).filter(|t| !is_blank(t)) {
                             return Some((t.to_string(), NameSource::Title));
                         }
                         native("Submit".into())
@@ -500,18 +500,18 @@ impl<'t, 'a> Cx<'t, 'a> {
                 if presentational {
                     return Some((String::new(), NameSource::None));
                 }
-                if let Some(alt) = el.attr_atom(&local_name!("alt")) {
+                if let Some(alt) = el.attr(&local_name!("alt")) {
                     return native(alt.to_string());
                 }
                 // Inside another name, Chromium uses an image's title as its text.
                 if !is_root {
-                    if let Some(t) = el.attr_atom(&local_name!("title")).filter(|t| !is_blank(t)) {
+                    if let Some(t) = el.attr(&local_name!("title")).filter(|t| !is_blank(t)) {
                         return Some((t.to_string(), NameSource::Title));
                     }
                 }
                 None
             }
-            "area" => el.attr_atom(&local_name!("alt")).filter(|a| !is_blank(a)).and_then(|a| native(a.to_string())),
+            "area" => el.attr(&local_name!("alt")).filter(|a| !is_blank(a)).and_then(|a| native(a.to_string())),
             "fieldset" if !presentational => {
                 let legend = first_child_named(tree, id, &local_name!("legend"))?;
                 let text = self.subtree_text_mode(legend, mode);
@@ -525,10 +525,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                     }
                 }
                 // Chromium still reads the obsolete summary attribute, after the caption.
-                el.attr_atom(&local_name!("summary")).filter(|s| !is_blank(s)).and_then(|s| native(s.to_string()))
+                el.attr(&local_name!("summary")).filter(|s| !is_blank(s)).and_then(|s| native(s.to_string()))
             }
             "option" | "optgroup" => {
-                el.attr_atom(&local_name!("label")).filter(|l| !is_blank(l)).and_then(|l| native(l.to_string()))
+                el.attr(&local_name!("label")).filter(|l| !is_blank(l)).and_then(|l| native(l.to_string()))
             }
             _ => None,
         }
@@ -555,9 +555,9 @@ impl<'t, 'a> Cx<'t, 'a> {
     fn placeholder(&self, id: NodeId) -> Option<String> {
         let el = self.tree.snap.element(id)?;
         let attr = if is_native_text_field(el) {
-            el.attr_atom(&local_name!("placeholder"))
-        } else if el.ns == crate::dom::ns!(html) && !el.is_html_atom(&local_name!("input")) {
-            el.attr_atom(&local_name!("aria-placeholder"))
+            el.attr(&local_name!("placeholder"))
+        } else if el.ns == crate::dom::ns!(html) && !el.is_html(&local_name!("input")) {
+            el.attr(&local_name!("aria-placeholder"))
                 .filter(|_| matches!(self.role(id), "textbox" | "searchbox" | "combobox"))
         } else {
             None
@@ -572,14 +572,14 @@ impl<'t, 'a> Cx<'t, 'a> {
         let role = self.role(id);
         match role {
             "textbox" | "searchbox" => {
-                if el.is_html_atom(&local_name!("input")) {
-                    let value = el.attr_atom(&local_name!("value")).unwrap_or_default();
-                    if input_type(el.attr_atom(&local_name!("type"))) == "password" {
+                if el.is_html(&local_name!("input")) {
+                    let value = el.attr(&local_name!("value")).unwrap_or_default();
+                    if input_type(el.attr(&local_name!("type"))) == "password" {
                         // Chromium masks a password, one bullet per character.
                         return Some("\u{2022}".repeat(value.chars().count()));
                     }
                     Some(value.to_string())
-                } else if el.is_html_atom(&local_name!("textarea")) {
+                } else if el.is_html(&local_name!("textarea")) {
                     let text = tree.snap.text_content(id);
                     Some(text.strip_prefix('\n').unwrap_or(&text).to_string())
                 } else {
@@ -587,7 +587,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
             "combobox" | "listbox" => {
-                if el.is_html_atom(&local_name!("select")) {
+                if el.is_html(&local_name!("select")) {
                     let chosen = selected_options(tree, id);
                     let mut out = String::new();
                     for option in chosen {
@@ -595,8 +595,8 @@ impl<'t, 'a> Cx<'t, 'a> {
                         out.push_str(&option_text(tree, option));
                     }
                     Some(out)
-                } else if el.is_html_atom(&local_name!("input")) {
-                    Some(el.attr_atom(&local_name!("value")).unwrap_or_default().to_string())
+                } else if el.is_html(&local_name!("input")) {
+                    Some(el.attr(&local_name!("value")).unwrap_or_default().to_string())
                 } else if role == "combobox" {
                     // An element combobox: Chromium lends its text when it is referenced or
                     // focusable, nothing otherwise.
@@ -608,7 +608,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                     let mut walk = tree.snap.descendants(id);
                     while let Some(d) = walk.next() {
                         let Some(o) = tree.snap.element(d) else { continue };
-                        if self.role(d) == "option" && o.attr_atom(&local_name!("aria-selected")) == Some("true") {
+                        if self.role(d) == "option" && o.attr(&local_name!("aria-selected")) == Some("true") {
                             let (text, _) = self.alt(
                                 d,
                                 Mode { in_ref: true, include_hidden: false, in_label: false },
@@ -623,10 +623,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                 }
             }
             "slider" | "spinbutton" | "progressbar" | "scrollbar" | "meter" => {
-                if let Some(t) = el.attr_atom(&local_name!("aria-valuetext")) {
+                if let Some(t) = el.attr(&local_name!("aria-valuetext")) {
                     return Some(t.to_string());
                 }
-                if let Some(n) = el.attr_atom(&local_name!("aria-valuenow")).and_then(parse_number) {
+                if let Some(n) = el.attr(&local_name!("aria-valuenow")).and_then(parse_number) {
                     return Some(format_number(n));
                 }
                 native_range_value(el).map(format_number)
@@ -658,7 +658,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             return Part::Skip;
         }
         if !mode.in_ref && !already {
-            if let Some(refs) = el.attr_atom(&local_name!("aria-labelledby")) {
+            if let Some(refs) = el.attr(&local_name!("aria-labelledby")) {
                 self.hops += 1;
                 let text = self.follow_refs(refs);
                 self.hops -= 1;
@@ -675,7 +675,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 return Part::Text(v);
             }
         }
-        if let Some(label) = el.attr_atom(&local_name!("aria-label")).filter(|l| !is_blank(l)) {
+        if let Some(label) = el.attr(&local_name!("aria-label")).filter(|l| !is_blank(l)) {
             return Part::Text(label.to_string());
         }
         self.hops += 1;
@@ -689,7 +689,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             // A control's own subtree (options, typed text) is never read as content.
             return Part::Skip;
         }
-        let title = el.attr_atom(&local_name!("title")).filter(|t| !is_blank(t));
+        let title = el.attr(&local_name!("title")).filter(|t| !is_blank(t));
         if let Some(title) = title {
             // Chromium falls back to the title of controls and embedded objects inside
             // another name, never to the title of plain text containers.
@@ -754,7 +754,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 continue;
             }
             // Line breaks, and word-break opportunities, which Chromium reads as breaks too.
-            if el.is_html_atom(&local_name!("br")) || el.is_html_atom(&local_name!("wbr")) {
+            if el.is_html(&local_name!("br")) || el.is_html(&local_name!("wbr")) {
                 out.push(' ');
                 continue;
             }
@@ -814,7 +814,7 @@ fn is_shown(tree: &Tree, id: NodeId) -> bool {
 
 /// `aria-hidden="true"` on the element itself (ancestors were already skipped by the walk).
 fn aria_hidden(el: &crate::dom::Element) -> bool {
-    el.attr_atom(&local_name!("aria-hidden")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    el.attr(&local_name!("aria-hidden")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
 /// Elements whose content never renders as text, hidden or not.
@@ -841,7 +841,7 @@ fn is_block(tree: &Tree, id: NodeId) -> bool {
 fn first_child_named(tree: &Tree, id: NodeId, name: &LocalName) -> Option<NodeId> {
     tree.snap
         .element_children(id)
-        .find(|c| tree.snap.element(*c).is_some_and(|e| e.is_html_atom(name)))
+        .find(|c| tree.snap.element(*c).is_some_and(|e| e.is_html(name)))
 }
 
 /// Folded text of the first SVG child element `name` (`title` or `desc`).
@@ -865,7 +865,7 @@ fn input_type(ty: Option<&str>) -> &'static str {
 }
 
 fn is_native_text_field(el: &crate::dom::Element) -> bool {
-    el.is_html_atom(&local_name!("textarea")) || (el.is_html_atom(&local_name!("input")) && is_text_input(input_type(el.attr_atom(&local_name!("type")))))
+    el.is_html(&local_name!("textarea")) || (el.is_html(&local_name!("input")) && is_text_input(input_type(el.attr(&local_name!("type")))))
 }
 
 fn is_text_input(ty: &str) -> bool {
@@ -880,10 +880,10 @@ pub(crate) fn label_index<'t>(tree: &'t Tree) -> &'t HashMap<NodeId, Vec<NodeId>
         let mut map: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
         for id in snap.descendants(NodeId::DOCUMENT) {
             let Some(el) = snap.element(id) else { continue };
-            if !el.is_html_atom(&local_name!("label")) {
+            if !el.is_html(&local_name!("label")) {
                 continue;
             }
-            let target = match el.attr_atom(&local_name!("for")) {
+            let target = match el.attr(&local_name!("for")) {
                 Some(f) => snap.by_id(f).filter(|t| is_labelable(tree, *t)),
                 None => snap.descendants(id).find(|d| is_labelable(tree, *d)),
             };
@@ -901,7 +901,7 @@ pub(crate) fn is_labelable(tree: &Tree, id: NodeId) -> bool {
         e.ns == crate::dom::ns!(html)
             && match &*e.name {
                 "button" | "meter" | "output" | "progress" | "select" | "textarea" => true,
-                "input" => input_type(e.attr_atom(&local_name!("type"))) != "hidden",
+                "input" => input_type(e.attr(&local_name!("type"))) != "hidden",
                 _ => false,
             }
     })
@@ -912,16 +912,16 @@ pub(crate) fn is_labelable(tree: &Tree, id: NodeId) -> bool {
 fn selected_options(tree: &Tree, select: NodeId) -> Vec<NodeId> {
     let snap = tree.snap;
     let Some(el) = snap.element(select) else { return Vec::new() };
-    let multiple = el.has_attr_atom(&local_name!("multiple"));
-    let size = el.attr_atom(&local_name!("size")).and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(0);
+    let multiple = el.has_attr(&local_name!("multiple"));
+    let size = el.attr(&local_name!("size")).and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(0);
     let options: Vec<NodeId> = snap
         .descendants(select)
-        .filter(|d| snap.element(*d).is_some_and(|e| e.is_html_atom(&local_name!("option"))))
+        .filter(|d| snap.element(*d).is_some_and(|e| e.is_html(&local_name!("option"))))
         .collect();
     let chosen: Vec<NodeId> = options
         .iter()
         .copied()
-        .filter(|o| snap.element(*o).is_some_and(|e| e.has_attr_atom(&local_name!("selected"))))
+        .filter(|o| snap.element(*o).is_some_and(|e| e.has_attr(&local_name!("selected"))))
         .collect();
     if multiple {
         return chosen;
@@ -934,14 +934,14 @@ fn selected_options(tree: &Tree, select: NodeId) -> Vec<NodeId> {
     }
     options
         .into_iter()
-        .find(|o| snap.element(*o).is_some_and(|e| !e.has_attr_atom(&local_name!("disabled"))))
+        .find(|o| snap.element(*o).is_some_and(|e| !e.has_attr(&local_name!("disabled"))))
         .into_iter()
         .collect()
 }
 
 /// An option's text: its `label` attribute, else its text with whitespace folded.
 fn option_text(tree: &Tree, option: NodeId) -> String {
-    if let Some(l) = tree.snap.element(option).and_then(|e| e.attr_atom(&local_name!("label"))) {
+    if let Some(l) = tree.snap.element(option).and_then(|e| e.attr(&local_name!("label"))) {
         if !is_blank(l) {
             return l.to_string();
         }
@@ -951,9 +951,9 @@ fn option_text(tree: &Tree, option: NodeId) -> String {
 
 /// The value of a native range widget (`<input type=range|number>`, `<progress>`, `<meter>`).
 fn native_range_value(el: &crate::dom::Element) -> Option<f64> {
-    let attr = |n: &str| el.attr(n).and_then(parse_number);
-    if el.is_html_atom(&local_name!("input")) {
-        match input_type(el.attr_atom(&local_name!("type"))) {
+    let attr = |n: &str| el.attr_str(n).and_then(parse_number);
+    if el.is_html(&local_name!("input")) {
+        match input_type(el.attr(&local_name!("type"))) {
             "range" => {
                 let min = attr("min").unwrap_or(0.0);
                 let max = attr("max").filter(|m| *m >= min).unwrap_or(100.0_f64.max(min));
@@ -962,7 +962,7 @@ fn native_range_value(el: &crate::dom::Element) -> Option<f64> {
             }
             _ => attr("value"),
         }
-    } else if el.is_html_atom(&local_name!("progress")) || el.is_html_atom(&local_name!("meter")) {
+    } else if el.is_html(&local_name!("progress")) || el.is_html(&local_name!("meter")) {
         Some(attr("value").unwrap_or(0.0))
     } else {
         None

@@ -321,13 +321,13 @@ pub(crate) struct RoleContext {
 /// running the name computation while roles are being built.
 pub(crate) fn has_author_name(snap: &Snapshot, el: &Element) -> bool {
     let nonblank = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
-    if nonblank(el.attr_atom(&local_name!("aria-label"))) || nonblank(el.attr_atom(&local_name!("title"))) {
+    if nonblank(el.attr(&local_name!("aria-label"))) || nonblank(el.attr(&local_name!("title"))) {
         return true;
     }
-    el.attr_atom(&local_name!("aria-labelledby")).is_some_and(|ids| {
+    el.attr(&local_name!("aria-labelledby")).is_some_and(|ids| {
         ids.split_ascii_whitespace().filter_map(|i| snap.by_id(i)).any(|target| {
             // Stops at the first non-blank text: no full text_content per reference.
-            snap.element(target).is_some_and(|t| nonblank(t.attr_atom(&local_name!("aria-label"))))
+            snap.element(target).is_some_and(|t| nonblank(t.attr(&local_name!("aria-label"))))
                 || snap.descendants(target).any(|d| snap.text(d).is_some_and(|t| !t.trim().is_empty()))
         })
     })
@@ -346,8 +346,8 @@ pub(crate) fn implicit_role(snap: &Snapshot, id: NodeId, el: &Element, cx: &Role
     }
     let table_part_of_presentational = cx.table_role == Some("none");
     match &*el.name {
-        "a" => if el.has_attr_atom(&local_name!("href")) { "link" } else { "generic" },
-        "area" => if el.has_attr_atom(&local_name!("href")) { "link" } else { "generic" },
+        "a" => if el.has_attr(&local_name!("href")) { "link" } else { "generic" },
+        "area" => if el.has_attr(&local_name!("href")) { "link" } else { "generic" },
         "address" | "hgroup" | "details" | "fieldset" | "optgroup" => "group",
         "article" => "article",
         "aside"
@@ -369,9 +369,9 @@ pub(crate) fn implicit_role(snap: &Snapshot, id: NodeId, el: &Element, cx: &Role
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
         "hr" => "separator",
         "img" => {
-            let decorative = el.attr_atom(&local_name!("alt")) == Some("")
+            let decorative = el.attr(&local_name!("alt")) == Some("")
                 && !cx.focusable
-                && !el.has_attr_atom(&local_name!("title"))
+                && !el.has_attr(&local_name!("title"))
                 && !has_global_aria(el);
             if decorative { "none" } else { "img" }
         }
@@ -391,8 +391,8 @@ pub(crate) fn implicit_role(snap: &Snapshot, id: NodeId, el: &Element, cx: &Role
         "search" => "search",
         "section" => if has_author_name(snap, el) { "region" } else { "generic" },
         "select" => {
-            let size = el.attr_atom(&local_name!("size")).and_then(crate::a11y::focus::parse_integer).unwrap_or(0);
-            if el.has_attr_atom(&local_name!("multiple")) || size > 1 { "listbox" } else { "combobox" }
+            let size = el.attr(&local_name!("size")).and_then(crate::a11y::focus::parse_integer).unwrap_or(0);
+            if el.has_attr(&local_name!("multiple")) || size > 1 { "listbox" } else { "combobox" }
         }
         "strong" => "strong",
         "sub" => "subscript",
@@ -417,9 +417,9 @@ pub(crate) fn implicit_role(snap: &Snapshot, id: NodeId, el: &Element, cx: &Role
 }
 
 fn input_role(snap: &Snapshot, el: &Element) -> &'static str {
-    let ty = el.attr_atom(&local_name!("type")).map(|t| t.trim().to_ascii_lowercase()).unwrap_or_default();
-    let has_list = el.attr_atom(&local_name!("list")).and_then(|l| snap.by_id(l)).is_some_and(|l| {
-        snap.element(l).is_some_and(|d| d.is_html_atom(&local_name!("datalist")))
+    let ty = el.attr(&local_name!("type")).map(|t| t.trim().to_ascii_lowercase()).unwrap_or_default();
+    let has_list = el.attr(&local_name!("list")).and_then(|l| snap.by_id(l)).is_some_and(|l| {
+        snap.element(l).is_some_and(|d| d.is_html(&local_name!("datalist")))
     });
     match ty.as_str() {
         "button" | "submit" | "reset" | "image" | "file" => "button",
@@ -439,7 +439,7 @@ fn input_role(snap: &Snapshot, el: &Element) -> &'static str {
 /// `th` without a table-wide answer: `scope`, then Chromium's sibling heuristic (a header with a
 /// non-empty data cell beside it, or at either end of its row, is a row header).
 fn header_cell_role(snap: &Snapshot, id: NodeId, el: &Element) -> &'static str {
-    match el.attr_atom(&local_name!("scope")).map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+    match el.attr(&local_name!("scope")).map(|s| s.trim().to_ascii_lowercase()).as_deref() {
         Some("row") | Some("rowgroup") => return "rowheader",
         Some("col") | Some("colgroup") => return "columnheader",
         _ => {}
@@ -449,10 +449,10 @@ fn header_cell_role(snap: &Snapshot, id: NodeId, el: &Element) -> &'static str {
     if next.is_none() && prev.is_none() {
         return "columnheader";
     }
-    let is_header = |n: Option<NodeId>| n.and_then(|n| snap.element(n)).is_some_and(|e| e.is_html_atom(&local_name!("th")));
+    let is_header = |n: Option<NodeId>| n.and_then(|n| snap.element(n)).is_some_and(|e| e.is_html(&local_name!("th")));
     let is_data = |n: Option<NodeId>| {
         n.is_some_and(|n| {
-            snap.element(n).is_some_and(|e| e.is_html_atom(&local_name!("td")))
+            snap.element(n).is_some_and(|e| e.is_html(&local_name!("td")))
                 && snap.children(n).any(|c| snap.element(c).is_some() || snap.text(c).is_some_and(|t| !t.trim().is_empty()))
         })
     };
@@ -462,7 +462,7 @@ fn header_cell_role(snap: &Snapshot, id: NodeId, el: &Element) -> &'static str {
     if is_data(next) || is_data(prev) {
         return "rowheader";
     }
-    let Some(row) = snap.parent_element(id).filter(|r| snap.element(*r).is_some_and(|e| e.is_html_atom(&local_name!("tr")))) else {
+    let Some(row) = snap.parent_element(id).filter(|r| snap.element(*r).is_some_and(|e| e.is_html(&local_name!("tr")))) else {
         return "columnheader";
     };
     let first = snap.element_children(row).next();
@@ -502,7 +502,7 @@ fn last_element_child(snap: &Snapshot, id: NodeId) -> Option<NodeId> {
 fn svg_role(_snap: &Snapshot, el: &Element) -> &'static str {
     match &*el.name {
         "svg" => "graphics-document",
-        "a" => if el.has_attr_atom(&local_name!("href")) || el.has_attr_atom(&local_name!("xlink:href")) { "link" } else { "group" },
+        "a" => if el.has_attr(&local_name!("href")) || el.has_attr(&local_name!("xlink:href")) { "link" } else { "group" },
         "g" | "foreignObject" => "group",
         "image" => "img",
         "circle" | "ellipse" | "line" | "path" | "polygon" | "polyline" | "rect" => "graphics-symbol",

@@ -177,7 +177,7 @@ pub(crate) fn is_suppressed(
         if excluded.contains(&n) {
             return true;
         }
-        snap.element(n).and_then(|e| e.attr("data-curbcut-ignore")).is_some_and(|v| {
+        snap.element(n).and_then(|e| e.attr_str("data-curbcut-ignore")).is_some_and(|v| {
             let mut tokens = v.split_ascii_whitespace().peekable();
             tokens.peek().is_none() || tokens.any(|t| t == "*" || t.eq_ignore_ascii_case(rule))
         })

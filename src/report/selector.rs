@@ -20,7 +20,7 @@ impl IdCounts {
         // Only the elements with an id attribute (the snapshot's index): reading every
         // element's attributes was most of this pass on large pages.
         for el in snap.with_attr(&local_name!("id")).filter_map(|e| snap.element(e)) {
-            if let Some(id) = el.attr_atom(&local_name!("id")) {
+            if let Some(id) = el.attr(&local_name!("id")) {
                 *ids.entry(id.to_string()).or_insert(0) += 1;
             }
         }
@@ -55,7 +55,7 @@ pub(crate) fn unique_selector(snap: &Snapshot, ids: &IdCounts, id: NodeId) -> St
     let mut cur = id;
     loop {
         let Some(el) = snap.element(cur) else { break };
-        if let Some(v) = el.attr_atom(&local_name!("id")) {
+        if let Some(v) = el.attr(&local_name!("id")) {
             if !v.is_empty() && ids.ids.get(v) == Some(&1) {
                 steps.push(format!("#{}", escape_ident(v)));
                 break;

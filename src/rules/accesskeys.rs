@@ -51,7 +51,7 @@ fn find(cx: &Context) -> Found {
     let mut seen = HashSet::new();
     let mut found = Found { targets: Vec::new(), repeats: HashMap::new() };
     for (id, el) in common::with_attr(cx, &local_name!("accesskey")) {
-        let Some(key) = el.attr_atom(&local_name!("accesskey")).map(common::fold).filter(|k| !k.is_empty()) else { continue };
+        let Some(key) = el.attr(&local_name!("accesskey")).map(common::fold).filter(|k| !k.is_empty()) else { continue };
         found.targets.push(id);
         if !seen.insert(key.clone()) {
             found.repeats.insert(id, key);

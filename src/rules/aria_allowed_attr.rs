@@ -54,9 +54,9 @@ impl Reason {
 /// equivalent (`audio`/`video` take those of `application`; date, time and colour inputs those
 /// of `textbox`).
 fn language_feature_role(el: &Element) -> Option<&'static str> {
-    if el.is_html_atom(&local_name!("audio")) || el.is_html_atom(&local_name!("video")) {
+    if el.is_html(&local_name!("audio")) || el.is_html(&local_name!("video")) {
         Some("application")
-    } else if el.is_html_atom(&local_name!("input")) {
+    } else if el.is_html(&local_name!("input")) {
         Some("textbox")
     } else {
         None

@@ -59,14 +59,14 @@ impl Rule for AriaDescribedbyTarget {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::with_attr(cx, &local_name!("aria-describedby"))
             .filter(|(id, el)| {
-                el.attr_atom(&local_name!("aria-describedby")).is_some_and(|v| !v.trim().is_empty()) && common::is_included(cx, *id)
+                el.attr(&local_name!("aria-describedby")).is_some_and(|v| !v.trim().is_empty()) && common::is_included(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let value = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("aria-describedby"))).unwrap_or("");
+        let value = cx.snap.element(target).and_then(|el| el.attr(&local_name!("aria-describedby"))).unwrap_or("");
         let ids: Vec<String> = value.split_ascii_whitespace().map(str::to_string).collect();
         let missing: Vec<String> = ids.iter().filter(|i| cx.snap.by_id(i).is_none()).cloned().collect();
         let reason = if missing.len() == ids.len() { Reason::NoneFound(ids) } else { Reason::Found { missing } };

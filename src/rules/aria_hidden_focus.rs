@@ -88,7 +88,7 @@ fn describe_list(cx: &Context, ids: &[NodeId]) -> String {
 
 fn describe(cx: &Context, n: NodeId) -> String {
     match cx.snap.element(n) {
-        Some(e) => match e.attr_atom(&local_name!("id")).filter(|v| !v.is_empty()) {
+        Some(e) => match e.attr(&local_name!("id")).filter(|v| !v.is_empty()) {
             Some(id) => format!("<{}#{}>", e.name, id),
             None => format!("<{}>", e.name),
         },
@@ -115,7 +115,7 @@ fn focus_data(cx: &Context, ids: &[NodeId]) -> serde_json::Value {
 fn aria_hidden_true(cx: &Context, n: NodeId) -> bool {
     cx.snap
         .element(n)
-        .and_then(|e| e.attr_atom(&local_name!("aria-hidden")))
+        .and_then(|e| e.attr(&local_name!("aria-hidden")))
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
@@ -123,12 +123,12 @@ fn aria_hidden_true(cx: &Context, n: NodeId) -> bool {
 /// inline `<script>` that mentions both its id and focus.
 fn script_manages_focus(cx: &Context, el: NodeId) -> bool {
     let Some(e) = cx.snap.element(el) else { return false };
-    if e.has_attr_atom(&local_name!("onfocus")) || e.has_attr_atom(&local_name!("onfocusin")) {
+    if e.has_attr(&local_name!("onfocus")) || e.has_attr(&local_name!("onfocusin")) {
         return true;
     }
-    let Some(id) = e.attr_atom(&local_name!("id")).filter(|v| !v.trim().is_empty()) else { return false };
+    let Some(id) = e.attr(&local_name!("id")).filter(|v| !v.trim().is_empty()) else { return false };
     cx.snap.elements().iter().copied().any(|n| {
-        cx.snap.element(n).is_some_and(|s| s.is_html_atom(&local_name!("script"))) && {
+        cx.snap.element(n).is_some_and(|s| s.is_html(&local_name!("script"))) && {
             let text = cx.snap.text_content(n);
             text.contains(id) && text.contains("focus")
         }

@@ -63,20 +63,20 @@ impl Reason {
 /// Whether HTML-AAM maps a native attribute or state of `el` to `prop`.
 fn native_value(el: &Element, prop: &str) -> bool {
     let input = |types: &[&str]| {
-        el.is_html_atom(&local_name!("input")) && types.contains(&super::common::input_type(el).as_str())
+        el.is_html(&local_name!("input")) && types.contains(&super::common::input_type(el).as_str())
     };
     match prop {
         "aria-checked" => input(&["checkbox", "radio"]),
-        "aria-valuenow" => input(&["range", "number"]) || el.is_html_atom(&local_name!("meter")) || el.is_html_atom(&local_name!("progress")),
+        "aria-valuenow" => input(&["range", "number"]) || el.is_html(&local_name!("meter")) || el.is_html(&local_name!("progress")),
         "aria-level" => el.ns == crate::dom::ns!(html) && matches!(&*el.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
-        "aria-selected" => el.is_html_atom(&local_name!("option")),
-        "aria-expanded" => el.is_html_atom(&local_name!("select")),
+        "aria-selected" => el.is_html(&local_name!("option")),
+        "aria-expanded" => el.is_html(&local_name!("select")),
         _ => false,
     }
 }
 
 fn is_set(el: &Element, prop: &str) -> bool {
-    el.attr(prop).is_some_and(|v| !v.trim().is_empty()) || native_value(el, prop)
+    el.attr_str(prop).is_some_and(|v| !v.trim().is_empty()) || native_value(el, prop)
 }
 
 /// The rule.
@@ -110,7 +110,7 @@ impl Rule for AriaRequiredAttr {
             required.push("aria-valuenow");
         }
         // aria-controls names the popup, which exists only while the combobox is expanded.
-        if role == "combobox" && !el.attr_atom(&local_name!("aria-expanded")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        if role == "combobox" && !el.attr(&local_name!("aria-expanded")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
             required.retain(|p| *p != "aria-controls");
         }
         let implicit = info.map(|r| r.implicit).unwrap_or(&[]);

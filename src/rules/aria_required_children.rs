@@ -82,13 +82,13 @@ fn required_owned(cx: &Context, id: NodeId) -> Option<(&'static str, &'static [&
 /// Busy: aria-busy="true" on the element or an ancestor.
 fn is_busy(cx: &Context, id: NodeId) -> bool {
     std::iter::once(id).chain(cx.snap.ancestors(id)).any(|a| {
-        cx.snap.element(a).and_then(|e| e.attr_atom(&local_name!("aria-busy"))).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        cx.snap.element(a).and_then(|e| e.attr(&local_name!("aria-busy"))).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     })
 }
 
 /// Elements that never form an accessibility node of their own inside tables.
 fn is_table_column(cx: &Context, id: NodeId) -> bool {
-    cx.snap.element(id).is_some_and(|e| e.is_html_atom(&local_name!("col")) || e.is_html_atom(&local_name!("colgroup")))
+    cx.snap.element(id).is_some_and(|e| e.is_html(&local_name!("col")) || e.is_html(&local_name!("colgroup")))
 }
 
 /// The rule.

@@ -87,7 +87,7 @@ fn script_may_own(cx: &Context, id: NodeId, has_script: bool) -> bool {
         && cx
             .snap
             .element(id)
-            .and_then(|e| e.attr_atom(&local_name!("aria-owns")))
+            .and_then(|e| e.attr(&local_name!("aria-owns")))
             .is_some_and(|ids| ids.split_ascii_whitespace().any(|i| cx.snap.by_id(i).is_none()))
 }
 

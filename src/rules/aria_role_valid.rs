@@ -67,7 +67,7 @@ impl Rule for AriaRoleValid {
         super::common::with_attr(cx, &local_name!("role"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
-                    && el.attr_atom(&local_name!("role")).is_some_and(|r| !r.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
+                    && el.attr(&local_name!("role")).is_some_and(|r| !r.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
                     && !cx.tree.is_programmatically_hidden(*id)
             })
             .map(|(id, _)| id)
@@ -75,7 +75,7 @@ impl Rule for AriaRoleValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let value = cx.snap.element(target).and_then(|e| e.attr_atom(&local_name!("role"))).unwrap_or("");
+        let value = cx.snap.element(target).and_then(|e| e.attr(&local_name!("role"))).unwrap_or("");
         let valid = value
             .split_ascii_whitespace()
             .map(str::to_ascii_lowercase)

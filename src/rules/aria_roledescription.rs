@@ -58,7 +58,7 @@ impl Rule for AriaRoledescription {
         super::common::with_attr(cx, &local_name!("aria-roledescription"))
             .filter(|(id, el)| {
                 aria::is_html_or_svg(el)
-                    && el.attr_atom(&local_name!("aria-roledescription")).is_some_and(|v| !v.trim().is_empty())
+                    && el.attr(&local_name!("aria-roledescription")).is_some_and(|v| !v.trim().is_empty())
                     && super::common::is_included(cx, *id)
             })
             .map(|(id, _)| id)

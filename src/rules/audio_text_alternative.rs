@@ -60,8 +60,8 @@ impl Rule for AudioTextAlternative {
             .filter(|(id, el)| {
                 // Playable: it plays by itself (even unrendered: audio without controls has no
                 // box), or shows a play button (native controls).
-                let controls = el.has_attr_atom(&local_name!("controls")) && cx.tree.is_visible(*id) && common::is_included(cx, *id);
-                el.has_attr_atom(&local_name!("autoplay")) || controls
+                let controls = el.has_attr(&local_name!("controls")) && cx.tree.is_visible(*id) && common::is_included(cx, *id);
+                el.has_attr(&local_name!("autoplay")) || controls
             })
             .map(|(id, _)| id)
             .collect()
@@ -69,7 +69,7 @@ impl Rule for AudioTextAlternative {
 
     fn evaluate(&self, cx: &Context, _target: NodeId) -> Evaluation {
         let mentions = common::elements(cx).any(|(id, el)| {
-            (el.is_html_atom(&local_name!("a")) || el.is_html_atom(&local_name!("button"))) && cx.tree.name(id).to_lowercase().contains("transcript")
+            (el.is_html(&local_name!("a")) || el.is_html(&local_name!("button"))) && cx.tree.name(id).to_lowercase().contains("transcript")
         });
         if mentions { Reason::TranscriptMentioned } else { Reason::Unknown }.evaluation()
     }

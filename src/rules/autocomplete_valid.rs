@@ -126,11 +126,11 @@ impl Rule for AutocompleteValid {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::with_attr(cx, &local_name!("autocomplete"))
             .filter(|(id, el)| {
-                let Some(value) = el.attr_atom(&local_name!("autocomplete")) else { return false };
+                let Some(value) = el.attr(&local_name!("autocomplete")) else { return false };
                 let tokens: Vec<&str> = value.split_ascii_whitespace().collect();
                 let toggle = matches!(tokens.as_slice(), [t] if t.eq_ignore_ascii_case("on") || t.eq_ignore_ascii_case("off"));
-                let field = el.is_html_atom(&local_name!("select")) || el.is_html_atom(&local_name!("textarea")) || el.is_html_atom(&local_name!("input"));
-                let fixed = el.is_html_atom(&local_name!("input"))
+                let field = el.is_html(&local_name!("select")) || el.is_html(&local_name!("textarea")) || el.is_html(&local_name!("input"));
+                let fixed = el.is_html(&local_name!("input"))
                     && ["button", "checkbox", "file", "image", "radio", "reset", "submit"]
                         .contains(&common::input_type(el).as_str());
                 let hidden = !cx.tree.is_visible(*id) && cx.tree.is_hidden(*id);
@@ -149,7 +149,7 @@ impl Rule for AutocompleteValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let value = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("autocomplete"))).unwrap_or("").trim().to_string();
+        let value = cx.snap.element(target).and_then(|el| el.attr(&local_name!("autocomplete"))).unwrap_or("").trim().to_string();
         let reason = match validate(&value) {
             Ok(()) => Reason::Valid(value),
             Err(why) => Reason::Invalid { value, why },

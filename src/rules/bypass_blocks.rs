@@ -62,7 +62,7 @@ pub(crate) fn skip_link(cx: &Context) -> Option<(NodeId, String)> {
     common::elements(cx).find_map(|(id, el)| {
         let exposed = common::is_included(cx, id) && cx.tree.is_visible(id);
         let target = el
-            .attr_atom(&local_name!("href"))
+            .attr(&local_name!("href"))
             .and_then(|h| h.trim().strip_prefix('#'))
             .filter(|t| !t.is_empty())
             .and_then(|t| cx.snap.by_id(t));

@@ -97,7 +97,7 @@ pub(crate) fn has_inheriting_role(cx: &Context, id: NodeId, role: &str) -> bool 
 /// ACT "explicit semantic role": the first valid, non-abstract token of `role`, whether or
 /// not a presentational-role conflict makes user agents ignore it (`presentation` → `none`).
 pub(crate) fn explicit_role(el: &Element) -> Option<&'static str> {
-    el.attr_atom(&local_name!("role")).and_then(crate::a11y::role::explicit_role)
+    el.attr(&local_name!("role")).and_then(crate::a11y::role::explicit_role)
 }
 
 /// ACT "marked as decorative": explicit role `none`/`presentation`, or an `<img alt="">`
@@ -105,14 +105,14 @@ pub(crate) fn explicit_role(el: &Element) -> Option<&'static str> {
 pub(crate) fn is_marked_decorative(el: &Element) -> bool {
     match explicit_role(el) {
         Some(role) => role == "none",
-        None => el.is_html_atom(&local_name!("img")) && el.attr_atom(&local_name!("alt")) == Some(""),
+        None => el.is_html(&local_name!("img")) && el.attr(&local_name!("alt")) == Some(""),
     }
 }
 
 /// An HTML `input` of type `kind` (the `type` attribute is ASCII case-insensitive; a missing
 /// or unknown type is `text`).
 pub(crate) fn is_input_type(el: &Element, kind: &str) -> bool {
-    el.is_html_atom(&local_name!("input")) && input_type(el) == kind
+    el.is_html(&local_name!("input")) && input_type(el) == kind
 }
 
 /// The state of an `input`'s `type` attribute as a lower-case keyword.
@@ -122,7 +122,7 @@ pub(crate) fn input_type(el: &Element) -> String {
         "time", "datetime-local", "number", "range", "color", "checkbox", "radio", "file",
         "submit", "image", "reset", "button",
     ];
-    let t = el.attr_atom(&local_name!("type")).unwrap_or("").trim().to_ascii_lowercase();
+    let t = el.attr(&local_name!("type")).unwrap_or("").trim().to_ascii_lowercase();
     if KNOWN.contains(&t.as_str()) { t } else { "text".into() }
 }
 
@@ -315,7 +315,7 @@ pub(crate) fn identical_name_set_of(
 
 /// A URL attribute as a comparable string: trimmed, fragment kept (it names a different place).
 pub(crate) fn url_attr<'a>(el: &'a Element, attr: &str) -> Option<&'a str> {
-    el.attr(attr).map(str::trim).filter(|u| !u.is_empty())
+    el.attr_str(attr).map(str::trim).filter(|u| !u.is_empty())
 }
 
 /// Quote a name for a message, shortened to a readable length.
@@ -341,7 +341,7 @@ pub(crate) fn is_landmark(cx: &Context, id: NodeId) -> bool {
 /// The level of a heading: a valid `aria-level` (a positive integer), else the `hN` number,
 /// else 2 (the ARIA default for role `heading`).
 pub(crate) fn heading_level(el: &Element) -> u32 {
-    if let Some(level) = el.attr_atom(&local_name!("aria-level")).and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l > 0) {
+    if let Some(level) = el.attr(&local_name!("aria-level")).and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l > 0) {
         return level;
     }
     match &*el.name {

@@ -76,13 +76,13 @@ impl Signals {
         // Asked of nearly every element: most have no `on…` attribute to look for.
         let handlers = |list: &[&'static str]| -> Vec<&'static str> {
             if el.attrs.iter().any(|a| a.name.starts_with("on")) {
-                list.iter().copied().filter(|h| el.has_attr(h)).collect()
+                list.iter().copied().filter(|h| el.has_attr_str(h)).collect()
             } else {
                 Vec::new()
             }
         };
         let (strong_handlers, weak_handlers) = (handlers(STRONG_HANDLERS), handlers(WEAK_HANDLERS));
-        let role = if el.has_attr_atom(&local_name!("role")) {
+        let role = if el.has_attr(&local_name!("role")) {
             cx.tree.role(n).and_then(|r| WIDGET_ROLES.iter().find(|w| **w == r).copied())
         } else {
             None
@@ -99,7 +99,7 @@ impl Signals {
             a.name.starts_with("on") && (STRONG_HANDLERS.contains(&&*a.name) || WEAK_HANDLERS.contains(&&*a.name))
         });
         handler
-            || (el.has_attr_atom(&local_name!("role")) && cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r)))
+            || (el.has_attr(&local_name!("role")) && cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r)))
             || pointer_cursor(cx, n)
     }
 
@@ -132,9 +132,9 @@ fn pointer_cursor(cx: &Context, n: NodeId) -> bool {
 fn excluded_element(cx: &Context, n: NodeId) -> bool {
     cx.snap.element(n).is_none_or(|e| {
         (e.ns != crate::dom::ns!(html) && e.ns != crate::dom::ns!(svg))
-            || e.is_html_atom(&local_name!("html"))
-            || e.is_html_atom(&local_name!("body"))
-            || e.is_html_atom(&local_name!("label"))
+            || e.is_html(&local_name!("html"))
+            || e.is_html(&local_name!("body"))
+            || e.is_html(&local_name!("label"))
     })
 }
 
@@ -199,7 +199,7 @@ fn container_manages_focus(cx: &Context, item: NodeId) -> bool {
     }) else {
         return false;
     };
-    if cx.snap.element(container).is_some_and(|e| e.has_attr_atom(&local_name!("aria-activedescendant"))) {
+    if cx.snap.element(container).is_some_and(|e| e.has_attr(&local_name!("aria-activedescendant"))) {
         return true;
     }
     let mut scanned = 0;
@@ -220,9 +220,9 @@ fn empty_target(cx: &Context, n: NodeId) -> bool {
     cx.tree.name(n).trim().is_empty()
         && cx.snap.text_content(n).trim().is_empty()
         && !cx.snap.descendants(n).any(|d| {
-            cx.snap.element(d).is_some_and(|e| e.is_html_atom(&local_name!("img")) || (e.is_svg() && &*e.name == "svg"))
+            cx.snap.element(d).is_some_and(|e| e.is_html(&local_name!("img")) || (e.is_svg() && &*e.name == "svg"))
         })
-        && !cx.snap.element(n).is_some_and(|e| e.is_html_atom(&local_name!("img")) || e.is_html_atom(&local_name!("input")) || e.is_svg())
+        && !cx.snap.element(n).is_some_and(|e| e.is_html(&local_name!("img")) || e.is_html(&local_name!("input")) || e.is_svg())
 }
 
 /// The rule.
@@ -252,10 +252,10 @@ impl Rule for ControlNotKeyboardReachable {
         for &n in elements {
             let Some(el) = cx.snap.element(n) else { continue };
             let refs = ["aria-owns", "aria-controls", "aria-activedescendant"];
-            if !cx.tree.is_focusable(n) || !refs.iter().any(|a| el.has_attr(a)) {
+            if !cx.tree.is_focusable(n) || !refs.iter().any(|a| el.has_attr_str(a)) {
                 continue;
             }
-            for token in refs.iter().filter_map(|a| el.attr(a)).flat_map(str::split_ascii_whitespace) {
+            for token in refs.iter().filter_map(|a| el.attr_str(a)).flat_map(str::split_ascii_whitespace) {
                 if let Some(t) = cx.snap.by_id(token) {
                     shadowed[t.index()] = true;
                 }
@@ -289,7 +289,7 @@ impl Rule for ControlNotKeyboardReachable {
         let list = signals.list();
         let composite = signals.role.filter(|r| COMPOSITE_ITEMS.contains(r));
         let stops_propagation = cx.snap.element(target).is_some_and(|e| {
-            signals.strong_handlers.iter().any(|h| e.attr(h).is_some_and(|v| v.contains("stopPropagation")))
+            signals.strong_handlers.iter().any(|h| e.attr_str(h).is_some_and(|v| v.contains("stopPropagation")))
         });
         let reason = if cx.tree.tab_position(target).is_some() {
             Reason::InTabOrder

@@ -42,9 +42,9 @@ pub const META: RuleMeta = RuleMeta {
 fn marked_decorative(cx: &Context, n: NodeId) -> Option<Marking> {
     let el = cx.snap.element(n)?;
     match super::common::explicit_role(el) {
-        Some("none" | "presentation") => Some(Marking::Role(el.attr_atom(&local_name!("role")).unwrap_or("none").trim().to_string())),
+        Some("none" | "presentation") => Some(Marking::Role(el.attr(&local_name!("role")).unwrap_or("none").trim().to_string())),
         Some(_) => None,
-        None if el.is_html_atom(&local_name!("img")) && el.attr_atom(&local_name!("alt")) == Some("") => Some(Marking::EmptyAlt),
+        None if el.is_html(&local_name!("img")) && el.attr(&local_name!("alt")) == Some("") => Some(Marking::EmptyAlt),
         None => None,
     }
 }
@@ -115,7 +115,7 @@ const GLOBAL_ARIA: &[&str] = &[
 fn triggers(cx: &Context, n: NodeId) -> Vec<&'static str> {
     let Some(el) = cx.snap.element(n) else { return Vec::new() };
     let mut why: Vec<&'static str> =
-        GLOBAL_ARIA.iter().copied().filter(|a| el.has_attr(a)).collect();
+        GLOBAL_ARIA.iter().copied().filter(|a| el.has_attr_str(a)).collect();
     if cx.tree.is_focusable(n) {
         why.push("being focusable");
     }

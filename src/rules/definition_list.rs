@@ -62,7 +62,7 @@ fn items(cx: &Context, dl: NodeId) -> Result<Vec<bool>, Reason> {
             return Err(Reason::Text);
         }
         let Some(el) = cx.snap.element(child) else { continue };
-        if el.is_html_atom(&local_name!("script")) || el.is_html_atom(&local_name!("template")) || !common::is_included(cx, child) {
+        if el.is_html(&local_name!("script")) || el.is_html(&local_name!("template")) || !common::is_included(cx, child) {
             continue;
         }
         match &*el.name {
@@ -73,11 +73,11 @@ fn items(cx: &Context, dl: NodeId) -> Result<Vec<bool>, Reason> {
                         return Err(Reason::Text);
                     }
                     let Some(ie) = cx.snap.element(inner) else { continue };
-                    if ie.is_html_atom(&local_name!("script")) || ie.is_html_atom(&local_name!("template")) || !common::is_included(cx, inner) {
+                    if ie.is_html(&local_name!("script")) || ie.is_html(&local_name!("template")) || !common::is_included(cx, inner) {
                         continue;
                     }
-                    if ie.is_html_atom(&local_name!("dt")) || ie.is_html_atom(&local_name!("dd")) {
-                        out.push(ie.is_html_atom(&local_name!("dt")));
+                    if ie.is_html(&local_name!("dt")) || ie.is_html(&local_name!("dd")) {
+                        out.push(ie.is_html(&local_name!("dt")));
                     } else {
                         return Err(Reason::Invalid(format!("a <{}> inside a <div> group", ie.name)));
                     }

@@ -39,7 +39,7 @@ impl Reason {
 }
 
 fn is_plain_dl(cx: &Context, id: NodeId) -> bool {
-    cx.snap.element(id).is_some_and(|el| el.is_html_atom(&local_name!("dl")) && common::explicit_role(el).is_none())
+    cx.snap.element(id).is_some_and(|el| el.is_html(&local_name!("dl")) && common::explicit_role(el).is_none())
 }
 
 /// The rule.
@@ -65,13 +65,13 @@ impl Rule for Dlitem {
         let parent = cx.snap.parent_element(target);
         let in_dl = parent.is_some_and(|p| {
             is_plain_dl(cx, p)
-                || (cx.snap.element(p).is_some_and(|el| el.is_html_atom(&local_name!("div")) && common::explicit_role(el).is_none())
+                || (cx.snap.element(p).is_some_and(|el| el.is_html(&local_name!("div")) && common::explicit_role(el).is_none())
                     && cx.snap.parent_element(p).is_some_and(|g| is_plain_dl(cx, g)))
         });
         if in_dl {
             return Reason::InList.evaluation();
         }
-        let tag = if cx.snap.element(target).is_some_and(|el| el.is_html_atom(&local_name!("dt"))) { "dt" } else { "dd" };
+        let tag = if cx.snap.element(target).is_some_and(|el| el.is_html(&local_name!("dt"))) { "dt" } else { "dd" };
         Reason::Outside(tag).evaluation()
     }
 }

@@ -61,13 +61,13 @@ pub(super) fn referenced_ids(cx: &Context) -> HashSet<String> {
     // Only the elements that carry each attribute (the snapshot's index): a set, so order is moot.
     for name in IDREF_ATTRS {
         for (_, el) in common::with_attr(cx, name) {
-            if let Some(v) = el.attr_atom(name) {
+            if let Some(v) = el.attr(name) {
                 ids.extend(v.split_ascii_whitespace().map(str::to_string));
             }
         }
     }
     for (_, el) in common::html_with_tag(cx, &local_name!("label")) {
-        if let Some(v) = el.attr_atom(&local_name!("for")) {
+        if let Some(v) = el.attr(&local_name!("for")) {
             ids.insert(v.to_string());
         }
     }
@@ -77,14 +77,14 @@ pub(super) fn referenced_ids(cx: &Context) -> HashSet<String> {
 /// Elements with a non-empty `id` for which `wanted(referenced)` holds.
 pub(super) fn with_ids(cx: &Context, referenced: &HashSet<String>, want_referenced: bool) -> Vec<NodeId> {
     common::with_attr(cx, &local_name!("id"))
-        .filter(|(_, el)| el.attr_atom(&local_name!("id")).is_some_and(|v| !v.is_empty() && referenced.contains(v) == want_referenced))
+        .filter(|(_, el)| el.attr(&local_name!("id")).is_some_and(|v| !v.is_empty() && referenced.contains(v) == want_referenced))
         .map(|(id, _)| id)
         .collect()
 }
 
 /// Pass for the first element with its id, fail for the others.
 pub(super) fn first_or_duplicate(cx: &Context, target: NodeId) -> Option<String> {
-    let value = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("id")))?;
+    let value = cx.snap.element(target).and_then(|el| el.attr(&local_name!("id")))?;
     (cx.snap.by_id(value) != Some(target)).then(|| value.to_string())
 }
 

@@ -69,7 +69,7 @@ impl Reason {
 
 /// Whether `el` sets a language for its subtree (a `lang` attribute that is not "").
 fn sets_language(cx: &Context, el: NodeId) -> bool {
-    cx.snap.element(el).and_then(|e| e.attr_atom(&local_name!("lang"))).is_some_and(|v| !v.is_empty())
+    cx.snap.element(el).and_then(|e| e.attr(&local_name!("lang"))).is_some_and(|v| !v.is_empty())
 }
 
 /// Whether some non-blank text inherits its programmatic language from `target`.
@@ -129,7 +129,7 @@ impl Rule for ElementLangValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let tag = cx.snap.element(target).and_then(|e| e.attr_atom(&local_name!("lang"))).unwrap_or("").to_string();
+        let tag = cx.snap.element(target).and_then(|e| e.attr(&local_name!("lang"))).unwrap_or("").to_string();
         let reason = match check_language_tag(&tag) {
             Ok(primary) => Reason::Known { tag, primary },
             // Applicability (is any text shown?) depends on styles: never fail on partial ones.

@@ -80,7 +80,7 @@ impl Rule for FormFieldName {
             .filter(|(id, el)| {
                 let role = common::semantic_role(cx, *id);
                 let is_field = role.is_some_and(|r| FIELD_ROLES.contains(&r))
-                    || (el.is_html_atom(&local_name!("input"))
+                    || (el.is_html(&local_name!("input"))
                         && ROLELESS_INPUT_TYPES.contains(&common::input_type(el).as_str())
                         && matches!(role, None | Some("generic")));
                 is_field && common::is_included(cx, *id)

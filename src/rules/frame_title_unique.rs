@@ -65,7 +65,7 @@ fn find(cx: &Context) -> Found {
             continue;
         }
         found.targets.push(id);
-        let src = el.attr_atom(&local_name!("src")).map(|s| s.trim().to_string());
+        let src = el.attr(&local_name!("src")).map(|s| s.trim().to_string());
         match first.get(&name) {
             Some(earlier) => {
                 found.repeats.insert(id, *earlier == src && src.is_some());

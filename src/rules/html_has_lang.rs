@@ -67,7 +67,7 @@ impl Rule for HtmlHasLang {
         }
         cx.snap
             .root_element()
-            .filter(|r| cx.snap.element(*r).is_some_and(|e| e.is_html_atom(&local_name!("html"))))
+            .filter(|r| cx.snap.element(*r).is_some_and(|e| e.is_html(&local_name!("html"))))
             .into_iter()
             .collect()
     }
@@ -76,8 +76,8 @@ impl Rule for HtmlHasLang {
         let Some(el) = cx.snap.element(target) else {
             return Reason::Missing { xml_lang: false }.evaluation();
         };
-        let reason = match el.attr_atom(&local_name!("lang")) {
-            None => Reason::Missing { xml_lang: el.has_attr_atom(&local_name!("xml:lang")) },
+        let reason = match el.attr(&local_name!("lang")) {
+            None => Reason::Missing { xml_lang: el.has_attr(&local_name!("xml:lang")) },
             Some(v) if v.trim_matches(is_ascii_ws).is_empty() => Reason::Empty,
             Some(v) => Reason::Present(v.to_string()),
         };

@@ -54,10 +54,10 @@ pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
         }
         if let Some(t) = cx.snap.text(d) {
             let shown = cx.snap.parent(d).is_some_and(|p| {
-                let title = cx.snap.element(p).is_some_and(|e| e.is_html_atom(&local_name!("title")));
+                let title = cx.snap.element(p).is_some_and(|e| e.is_html(&local_name!("title")));
                 title || cx.tree.is_visible(p) || !cx.tree.is_hidden(p)
             });
-            let code = cx.snap.parent(d).and_then(|p| cx.snap.element(p)).is_some_and(|e| e.is_html_atom(&local_name!("script")) || e.is_html_atom(&local_name!("style")));
+            let code = cx.snap.parent(d).and_then(|p| cx.snap.element(p)).is_some_and(|e| e.is_html(&local_name!("script")) || e.is_html(&local_name!("style")));
             if shown && !code {
                 out.push_str(t);
                 out.push(' ');
@@ -65,13 +65,13 @@ pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
             continue;
         }
         let Some(el) = cx.snap.element(d) else { continue };
-        if d != scope && (el.has_attr_atom(&local_name!("lang")) || el.has_attr_atom(&local_name!("xml:lang"))) {
+        if d != scope && (el.has_attr(&local_name!("lang")) || el.has_attr(&local_name!("xml:lang"))) {
             walk.skip_subtree_of(d);
             continue;
         }
         if !cx.tree.is_hidden(d) {
             for attr in ["alt", "aria-label", "title"] {
-                if let Some(v) = el.attr(attr) {
+                if let Some(v) = el.attr_str(attr) {
                     out.push_str(v);
                     out.push(' ');
                 }
@@ -119,7 +119,7 @@ fn detect(text: &str, declared: &str) -> Detection {
 
 /// The known primary language subtag of an element's `lang`.
 pub(crate) fn known_primary(cx: &Context, id: NodeId) -> Option<String> {
-    cx.snap.element(id).and_then(|e| e.attr_atom(&local_name!("lang"))).and_then(|v| check_language_tag(v).ok())
+    cx.snap.element(id).and_then(|e| e.attr(&local_name!("lang"))).and_then(|v| check_language_tag(v).ok())
 }
 
 /// The verdict on text declared to be in `lang` (a known primary subtag), worded for `whose`
@@ -160,7 +160,7 @@ impl Rule for HtmlLangMatchesContent {
         cx.snap
             .root_element()
             .filter(|r| {
-                cx.snap.element(*r).is_some_and(|e| e.is_html_atom(&local_name!("html")))
+                cx.snap.element(*r).is_some_and(|e| e.is_html(&local_name!("html")))
                     && known_primary(cx, *r).is_some()
                     && !text_in_scope(cx, *r).trim().is_empty()
             })

@@ -167,8 +167,8 @@ impl Rule for HtmlLangValid {
             .root_element()
             .filter(|r| {
                 cx.snap.element(*r).is_some_and(|e| {
-                    e.is_html_atom(&local_name!("html"))
-                        && e.attr_atom(&local_name!("lang")).is_some_and(|v| !v.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
+                    e.is_html(&local_name!("html"))
+                        && e.attr(&local_name!("lang")).is_some_and(|v| !v.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
                 })
             })
             .into_iter()
@@ -176,7 +176,7 @@ impl Rule for HtmlLangValid {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let tag = cx.snap.element(target).and_then(|e| e.attr_atom(&local_name!("lang"))).unwrap_or("").to_string();
+        let tag = cx.snap.element(target).and_then(|e| e.attr(&local_name!("lang"))).unwrap_or("").to_string();
         let reason = match check_language_tag(&tag) {
             Ok(primary) => Reason::Known { tag, primary },
             Err(problem) => Reason::Problem { tag, problem },

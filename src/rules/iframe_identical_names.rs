@@ -47,7 +47,7 @@ impl Reason {
 }
 
 fn is_target(el: &crate::dom::Element) -> bool {
-    el.is_html_atom(&local_name!("iframe"))
+    el.is_html(&local_name!("iframe"))
 }
 
 /// The rule.

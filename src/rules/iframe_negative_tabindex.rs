@@ -48,14 +48,14 @@ enum Content {
 
 fn content(cx: &Context, iframe: NodeId) -> Content {
     let Some(el) = cx.snap.element(iframe) else { return Content::Empty };
-    if let Some(doc) = el.attr_atom(&local_name!("srcdoc")) {
+    if let Some(doc) = el.attr(&local_name!("srcdoc")) {
         let inner = crate::dom::parse::parse_html(doc, DocumentKind::Html);
         let styles = crate::style::compute(&inner, cx.options);
         let tree = Tree::new(&inner, &styles);
         let focusable = tree.tab_order().iter().filter(|n| tree.is_visible(**n)).count();
         return Content::Inline { focusable, complete: styles.complete() };
     }
-    match el.attr_atom(&local_name!("src")).map(str::trim) {
+    match el.attr(&local_name!("src")).map(str::trim) {
         None | Some("") | Some("about:blank") => Content::Empty,
         Some(src) => Content::External(src.to_string()),
     }
@@ -66,7 +66,7 @@ fn content(cx: &Context, iframe: NodeId) -> Content {
 fn too_small(cx: &Context, iframe: NodeId) -> bool {
     let Some(el) = cx.snap.element(iframe) else { return false };
     let attr_px = |name: &str| {
-        el.attr(name).and_then(|v| {
+        el.attr_str(name).and_then(|v| {
             let v = v.trim_start();
             let digits: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
             digits.parse::<f32>().ok()

@@ -72,7 +72,7 @@ impl Rule for ImageAlt {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::with_role_or_tag(cx, |r| r == "img", &local_name!("img"))
             .filter(|(id, el)| {
-                (el.is_html_atom(&local_name!("img")) || (common::is_html(el) && common::semantic_role(cx, *id) == Some("img")))
+                (el.is_html(&local_name!("img")) || (common::is_html(el) && common::semantic_role(cx, *id) == Some("img")))
                     && !cx.tree.is_programmatically_hidden(*id)
             })
             .map(|(id, _)| id)

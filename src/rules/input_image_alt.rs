@@ -39,7 +39,7 @@ pub const META: RuleMeta = RuleMeta {
 /// use) rather than being the browser's default.
 fn authored(cx: &Context, target: NodeId, name: &str) -> bool {
     let Some(el) = cx.snap.element(target) else { return false };
-    let given = |attr: &str| el.attr(attr).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+    let given = |attr: &str| el.attr_str(attr).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
     given("alt").is_some_and(|a| !a.is_empty()) || given("value").is_some_and(|v| !v.is_empty() && v == name)
 }
 

@@ -82,8 +82,8 @@ impl Reason {
 
 fn describe(cx: &Context, n: NodeId) -> String {
     match cx.snap.element(n) {
-        Some(e) if e.is_html_atom(&local_name!("input")) => {
-            format!("<input type=\"{}\">", e.attr_atom(&local_name!("type")).unwrap_or("text").trim().to_ascii_lowercase())
+        Some(e) if e.is_html(&local_name!("input")) => {
+            format!("<input type=\"{}\">", e.attr(&local_name!("type")).unwrap_or("text").trim().to_ascii_lowercase())
         }
         Some(e) => format!("<{}>", e.name),
         None => "a non-element".to_string(),
@@ -101,12 +101,12 @@ impl Rule for LabelForInvalid {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         // Every HTML <label> with a for attribute.
         cx.snap.with_tag(&local_name!("label"))
-            .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html_atom(&local_name!("label")) && e.has_attr_atom(&local_name!("for"))))
+            .filter(|n| cx.snap.element(*n).is_some_and(|e| e.is_html(&local_name!("label")) && e.has_attr(&local_name!("for"))))
             .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let id = cx.snap.element(target).and_then(|e| e.attr_atom(&local_name!("for"))).unwrap_or("").to_string();
+        let id = cx.snap.element(target).and_then(|e| e.attr(&local_name!("for"))).unwrap_or("").to_string();
         let reason = if id.is_empty() {
             Reason::Empty
         } else {

@@ -66,7 +66,7 @@ fn visible_inner_text(cx: &Context, id: NodeId) -> String {
             continue;
         }
         let display = cx.tree.style(d).display;
-        if el.is_html_atom(&local_name!("br")) || matches!(display, Display::Block | Display::ListItem | Display::Table) {
+        if el.is_html(&local_name!("br")) || matches!(display, Display::Block | Display::ListItem | Display::Table) {
             // Block boxes separate words; a trailing space after the block is harmless.
             out.push(' ');
         }

@@ -71,11 +71,11 @@ impl Rule for List {
                 return Reason::Text.evaluation();
             }
             let Some(el) = cx.snap.element(child) else { continue };
-            if el.is_html_atom(&local_name!("script")) || el.is_html_atom(&local_name!("template")) || !common::is_included(cx, child) {
+            if el.is_html(&local_name!("script")) || el.is_html(&local_name!("template")) || !common::is_included(cx, child) {
                 continue;
             }
             let role = common::semantic_role(cx, child);
-            if !el.is_html_atom(&local_name!("li")) && role != Some("listitem") {
+            if !el.is_html(&local_name!("li")) && role != Some("listitem") {
                 return Reason::Invalid(format!("a <{}>", el.name)).evaluation();
             }
             if let Some(role) = role.filter(|r| *r != "listitem") {

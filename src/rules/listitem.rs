@@ -70,7 +70,7 @@ impl Rule for Listitem {
             return Reason::InList.evaluation();
         }
         let role = parent
-            .filter(|p| cx.snap.element(*p).is_some_and(|el| el.has_attr_atom(&local_name!("role"))))
+            .filter(|p| cx.snap.element(*p).is_some_and(|el| el.has_attr(&local_name!("role"))))
             .and_then(|p| cx.tree.role(p))
             .map(str::to_string);
         Reason::Orphan(role).evaluation()

@@ -50,9 +50,9 @@ fn fragment_seconds(url: &str) -> Option<f32> {
 
 /// Every source URL of a media element (`src`, then `<source src>` children).
 fn sources(cx: &Context, id: NodeId, el: &Element) -> Vec<String> {
-    let mut out: Vec<String> = el.attr_atom(&local_name!("src")).map(str::to_string).into_iter().collect();
+    let mut out: Vec<String> = el.attr(&local_name!("src")).map(str::to_string).into_iter().collect();
     out.extend(cx.snap.element_children(id).filter_map(|c| {
-        cx.snap.element(c).filter(|e| e.is_html_atom(&local_name!("source"))).and_then(|e| e.attr_atom(&local_name!("src"))).map(str::to_string)
+        cx.snap.element(c).filter(|e| e.is_html(&local_name!("source"))).and_then(|e| e.attr(&local_name!("src"))).map(str::to_string)
     }));
     out
 }
@@ -87,8 +87,8 @@ impl Rule for MediaAutoplayAudio {
         // Only autoplaying media apply: few elements have the attribute.
         common::with_attr(cx, &local_name!("autoplay"))
             .filter(|(id, el)| {
-                (el.is_html_atom(&local_name!("audio")) || el.is_html_atom(&local_name!("video")))
-                    && !el.has_attr_atom(&local_name!("muted"))
+                (el.is_html(&local_name!("audio")) || el.is_html(&local_name!("video")))
+                    && !el.has_attr(&local_name!("muted"))
                     && !sources(cx, *id, el).is_empty()
             })
             .map(|(id, _)| id)
@@ -97,13 +97,13 @@ impl Rule for MediaAutoplayAudio {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let Some(el) = cx.snap.element(target) else { return Reason::Unknown.evaluation() };
-        let reason = if el.has_attr_atom(&local_name!("controls")) && cx.tree.is_visible(target) {
+        let reason = if el.has_attr(&local_name!("controls")) && cx.tree.is_visible(target) {
             Reason::Controls
         } else {
             let lengths: Vec<Option<f32>> = sources(cx, target, el).iter().map(|s| fragment_seconds(s)).collect();
             let longest = lengths.iter().copied().try_fold(0.0f32, |m, l| l.map(|l| m.max(l)));
             match longest {
-                Some(s) if s <= 3.0 && !el.has_attr_atom(&local_name!("loop")) => Reason::Short(s),
+                Some(s) if s <= 3.0 && !el.has_attr(&local_name!("loop")) => Reason::Short(s),
                 _ => Reason::Unknown,
             }
         };

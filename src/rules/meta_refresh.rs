@@ -62,11 +62,11 @@ pub(crate) fn refresh_time(content: &str) -> Option<u64> {
 /// The first `meta http-equiv=refresh` with a valid `content`: the one browsers honour.
 pub(crate) fn honoured_refresh(cx: &Context) -> Option<(NodeId, u64)> {
     common::html_with_tag(cx, &local_name!("meta")).find_map(|(id, el)| {
-        let refresh = el.attr_atom(&local_name!("http-equiv")).is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
+        let refresh = el.attr(&local_name!("http-equiv")).is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
         if !refresh {
             return None;
         }
-        el.attr_atom(&local_name!("content")).and_then(refresh_time).map(|t| (id, t))
+        el.attr(&local_name!("content")).and_then(refresh_time).map(|t| (id, t))
     })
 }
 
@@ -107,7 +107,7 @@ impl Rule for MetaRefresh {
         let time = cx
             .snap
             .element(target)
-            .and_then(|el| el.attr_atom(&local_name!("content")))
+            .and_then(|el| el.attr(&local_name!("content")))
             .and_then(refresh_time)
             .unwrap_or(0);
         let reason = match time {

@@ -56,7 +56,7 @@ impl Rule for MetaRefreshNoException {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let time = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("content"))).and_then(refresh_time).unwrap_or(0);
+        let time = cx.snap.element(target).and_then(|el| el.attr(&local_name!("content"))).and_then(refresh_time).unwrap_or(0);
         let reason = if time == 0 { Reason::Instant } else { Reason::Delayed(time) };
         reason.evaluation()
     }

@@ -109,8 +109,8 @@ impl Rule for MetaViewportZoom {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::html_with_tag(cx, &local_name!("meta"))
             .filter(|(_, el)| {
-                el.attr_atom(&local_name!("name")).is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
-                    && el.attr_atom(&local_name!("content")).is_some_and(|c| {
+                el.attr(&local_name!("name")).is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
+                    && el.attr(&local_name!("content")).is_some_and(|c| {
                         pairs(c).iter().any(|(k, _)| k == "maximum-scale" || k == "user-scalable")
                     })
             })
@@ -119,7 +119,7 @@ impl Rule for MetaViewportZoom {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let content = cx.snap.element(target).and_then(|el| el.attr_atom(&local_name!("content"))).unwrap_or("");
+        let content = cx.snap.element(target).and_then(|el| el.attr(&local_name!("content"))).unwrap_or("");
         let pairs = pairs(content);
         // The last occurrence of a key wins.
         let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone());

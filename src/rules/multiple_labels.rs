@@ -63,7 +63,7 @@ impl Reason {
                     "labels": labels.iter().zip(&texts).map(|(l, t)| serde_json::json!({
                         "text": t,
                         "line": cx.snap.element(*l).map_or(0, |e| e.line),
-                        "for": cx.snap.element(*l).and_then(|e| e.attr_atom(&local_name!("for"))),
+                        "for": cx.snap.element(*l).and_then(|e| e.attr(&local_name!("for"))),
                     })).collect::<Vec<_>>(),
                 }))
             }

@@ -84,8 +84,8 @@ fn extension_kind(url: &str) -> Embeds {
 
 /// What `el` embeds: the `type` attribute wins, then the `data` URL's extension.
 fn embeds(el: &Element) -> Embeds {
-    match el.attr_atom(&local_name!("type")).map(media_kind) {
-        Some(Embeds::Unknown) | None => el.attr_atom(&local_name!("data")).map_or(Embeds::Unknown, extension_kind),
+    match el.attr(&local_name!("type")).map(media_kind) {
+        Some(Embeds::Unknown) | None => el.attr(&local_name!("data")).map_or(Embeds::Unknown, extension_kind),
         Some(kind) => kind,
     }
 }
@@ -173,7 +173,7 @@ mod tests {
     fn explicit_role_makes_it_inapplicable() {
         assert!(outcomes("object-alt", "<object type=\"image/png\" role=\"presentation\" data=\"a.png\"></object>").is_empty());
         let snap = crate::dom::parse::parse_html("<object data=\"a.gif\"></object>", crate::DocumentKind::Html);
-        let el = snap.descendants(crate::dom::NodeId::DOCUMENT).find_map(|n| snap.element(n).filter(|e| e.is_html("object")).cloned());
+        let el = snap.descendants(crate::dom::NodeId::DOCUMENT).find_map(|n| snap.element(n).filter(|e| e.is_html_str("object")).cloned());
         assert!(el.is_some_and(|e| embeds(&e) == Embeds::Media));
     }
 }

@@ -97,7 +97,7 @@ impl Reason {
 
 fn describe(cx: &Context, n: NodeId) -> String {
     match cx.snap.element(n) {
-        Some(e) => match e.attr_atom(&local_name!("id")).filter(|v| !v.is_empty()) {
+        Some(e) => match e.attr(&local_name!("id")).filter(|v| !v.is_empty()) {
             Some(id) => format!("<{}#{}>", e.name, id),
             None => format!("<{}>", e.name),
         },
@@ -132,7 +132,7 @@ impl Rule for PresentationalChildrenFocus {
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let role = presentational_role(cx, target).unwrap_or("button");
         // <progress> and <meter> render a widget, never their children.
-        let replaced = cx.snap.element(target).is_some_and(|e| e.is_html_atom(&local_name!("progress")) || e.is_html_atom(&local_name!("meter")));
+        let replaced = cx.snap.element(target).is_some_and(|e| e.is_html(&local_name!("progress")) || e.is_html(&local_name!("meter")));
         let found: Vec<NodeId> = cx
             .snap
             .descendants(target)

@@ -68,7 +68,7 @@ fn is_content_element(cx: &Context, id: NodeId, el: &Element) -> bool {
 fn is_skip_link(cx: &Context, el: &Element) -> bool {
     el.ns == ns!(html)
         && el.name == local_name!("a")
-        && el.attr_atom(&local_name!("href")).and_then(|h| h.strip_prefix('#')).is_some_and(|frag| {
+        && el.attr(&local_name!("href")).and_then(|h| h.strip_prefix('#')).is_some_and(|frag| {
             !frag.is_empty() && cx.snap.by_id(frag).is_some()
         })
 }

@@ -123,8 +123,8 @@ impl Rule for ScrollableRegionFocusable {
             .filter_map(|id| cx.snap.element(id).map(|el| (id, el)))
             .filter(|(id, el)| {
                 common::is_html(el)
-                    && !el.is_html_atom(&local_name!("html"))
-                    && !el.is_html_atom(&local_name!("body"))
+                    && !el.is_html(&local_name!("html"))
+                    && !el.is_html(&local_name!("body"))
                     && cx.tree.is_rendered(*id)
                     && has_visible_content(cx, *id)
             })

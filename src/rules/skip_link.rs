@@ -70,7 +70,7 @@ fn percent_decode(s: &str) -> String {
 
 /// The fragment of a same-page link worth judging.
 fn fragment(cx: &Context, id: NodeId) -> Option<String> {
-    let href = cx.snap.element(id)?.attr_atom(&local_name!("href"))?.trim();
+    let href = cx.snap.element(id)?.attr(&local_name!("href"))?.trim();
     let frag = percent_decode(href.strip_prefix('#')?);
     // `#/path` and `#!path` are client-side routes, not places in the page.
     let route = frag.starts_with('/') || frag.starts_with('!');
@@ -105,8 +105,8 @@ impl Rule for SkipLink {
         let named = || {
             cx.tree.memo("skip-link-names", || {
                 common::elements(cx)
-                    .filter(|(_, el)| el.is_html_atom(&local_name!("a")))
-                    .filter_map(|(_, el)| el.attr_atom(&local_name!("name")).map(str::to_string))
+                    .filter(|(_, el)| el.is_html(&local_name!("a")))
+                    .filter_map(|(_, el)| el.attr(&local_name!("name")).map(str::to_string))
                     .collect::<std::collections::HashSet<String>>()
             })
         };

@@ -62,10 +62,10 @@ pub struct SummaryName;
 /// Whether `id` is the first `<summary>` child of a `<details>`: the one that toggles it.
 fn is_details_summary(cx: &Context, id: NodeId) -> bool {
     let Some(parent) = cx.snap.parent_element(id) else { return false };
-    if !cx.snap.element(parent).is_some_and(|p| p.is_html_atom(&local_name!("details"))) {
+    if !cx.snap.element(parent).is_some_and(|p| p.is_html(&local_name!("details"))) {
         return false;
     }
-    cx.snap.element_children(parent).find(|c| cx.snap.element(*c).is_some_and(|e| e.is_html_atom(&local_name!("summary")))) == Some(id)
+    cx.snap.element_children(parent).find(|c| cx.snap.element(*c).is_some_and(|e| e.is_html(&local_name!("summary")))) == Some(id)
 }
 
 impl Rule for SummaryName {

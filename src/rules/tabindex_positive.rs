@@ -74,7 +74,7 @@ fn order_data(cx: &Context, tabindex: i32, position: Option<usize>) -> serde_jso
             serde_json::json!({
                 "position": start + i + 1,
                 "tag": el.map(|e| e.name.to_string()),
-                "id": el.and_then(|e| e.attr_atom(&local_name!("id"))),
+                "id": el.and_then(|e| e.attr(&local_name!("id"))),
                 "tabindex": cx.tree.tabindex(*n),
                 "name": if name.is_empty() { None } else { Some(name) },
                 "line": el.map_or(0, |e| e.line),

@@ -47,7 +47,7 @@ fn span(value: Option<&str>, default: usize, min: usize, max: usize) -> usize {
 impl Grid {
     /// The HTML table model of the `table` element `table`; `None` when too large.
     pub(crate) fn html(snap: &Snapshot, table: NodeId) -> Option<Grid> {
-        let is = |id: NodeId, name: &LocalName| snap.element(id).is_some_and(|e| e.is_html_atom(name));
+        let is = |id: NodeId, name: &LocalName| snap.element(id).is_some_and(|e| e.is_html(name));
         // Row groups in order: consecutive direct `tr`s form one group; tfoot goes last.
         let mut groups: Vec<Vec<NodeId>> = Vec::new();
         let mut feet: Vec<Vec<NodeId>> = Vec::new();
@@ -80,14 +80,14 @@ impl Grid {
                 let mut x = 0usize;
                 for cell in snap.element_children(tr) {
                     let Some(el) = snap.element(cell) else { continue };
-                    if !(el.is_html_atom(&local_name!("td")) || el.is_html_atom(&local_name!("th"))) {
+                    if !(el.is_html(&local_name!("td")) || el.is_html(&local_name!("th"))) {
                         continue;
                     }
                     while grid.at(x, y).is_some() {
                         x += 1;
                     }
-                    let w = span(el.attr_atom(&local_name!("colspan")), 1, 1, 1000);
-                    let mut h = span(el.attr_atom(&local_name!("rowspan")), 1, 0, 65534);
+                    let w = span(el.attr(&local_name!("colspan")), 1, 1, 1000);
+                    let mut h = span(el.attr(&local_name!("rowspan")), 1, 0, 65534);
                     if h == 0 {
                         h = group_end.saturating_sub(y).max(1);
                     }
@@ -96,7 +96,7 @@ impl Grid {
                         return None;
                     }
                     let index = grid.cells.len();
-                    grid.cells.push(Cell { id: cell, x, y, w, h, header: el.is_html_atom(&local_name!("th")) });
+                    grid.cells.push(Cell { id: cell, x, y, w, h, header: el.is_html(&local_name!("th")) });
                     for yy in y..y + h {
                         if grid.rows.len() <= yy {
                             grid.rows.resize_with(yy + 1, Vec::new);
@@ -127,7 +127,7 @@ impl Grid {
 
     /// The `scope` attribute, trimmed (compared ASCII case-insensitively by the caller).
     fn scope<'s>(snap: &'s Snapshot, cell: &Cell) -> &'s str {
-        snap.element(cell.id).and_then(|e| e.attr_atom(&local_name!("scope"))).map_or("", str::trim)
+        snap.element(cell.id).and_then(|e| e.attr(&local_name!("scope"))).map_or("", str::trim)
     }
 
     /// No data cell (`td`) covers any slot of rows `y..y+h` (or of columns, `by_row` false).
@@ -195,7 +195,7 @@ impl Grid {
             .enumerate()
             .map(|(pi, p)| {
                 let mut list: Vec<usize> = Vec::new();
-                let headers_attr = snap.element(p.id).and_then(|e| e.attr_atom(&local_name!("headers")));
+                let headers_attr = snap.element(p.id).and_then(|e| e.attr(&local_name!("headers")));
                 if let Some(attr) = headers_attr {
                     let index_of = index_of
                         .get_or_insert_with(|| self.cells.iter().enumerate().map(|(i, c)| (c.id, i)).collect());

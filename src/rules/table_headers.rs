@@ -60,7 +60,7 @@ struct Shape {
 
 fn shape(cx: &Context, table: NodeId) -> Shape {
     let mut s = Shape { rows: 0, columns: 0, headers: false, data_signals: false };
-    let el_named = |id: NodeId, name: &LocalName| cx.snap.element(id).is_some_and(|e| e.is_html_atom(name));
+    let el_named = |id: NodeId, name: &LocalName| cx.snap.element(id).is_some_and(|e| e.is_html(name));
     let mut rows = Vec::new();
     for child in cx.snap.element_children(table) {
         if el_named(child, &local_name!("tr")) {
@@ -87,14 +87,14 @@ fn shape(cx: &Context, table: NodeId) -> Shape {
         let mut columns = 0usize;
         for cell in cx.snap.element_children(row) {
             let Some(el) = cx.snap.element(cell) else { continue };
-            if !(el.is_html_atom(&local_name!("td")) || el.is_html_atom(&local_name!("th"))) {
+            if !(el.is_html(&local_name!("td")) || el.is_html(&local_name!("th"))) {
                 continue;
             }
-            let span = el.attr_atom(&local_name!("colspan")).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000);
+            let span = el.attr(&local_name!("colspan")).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000);
             columns = columns.saturating_add(span);
-            s.headers |= el.is_html_atom(&local_name!("th"))
+            s.headers |= el.is_html(&local_name!("th"))
                 || matches!(cx.tree.role(cell), Some("columnheader" | "rowheader"));
-            s.data_signals |= el.has_attr_atom(&local_name!("scope")) || el.has_attr_atom(&local_name!("headers"));
+            s.data_signals |= el.has_attr(&local_name!("scope")) || el.has_attr(&local_name!("headers"));
         }
         s.rows += 1;
         s.columns = s.columns.max(columns);
@@ -113,7 +113,7 @@ impl Rule for TableHeaders {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::elements(cx)
             .filter(|(id, el)| {
-                el.is_html_atom(&local_name!("table")) && common::semantic_role(cx, *id) == Some("table") && common::is_included(cx, *id)
+                el.is_html(&local_name!("table")) && common::semantic_role(cx, *id) == Some("table") && common::is_included(cx, *id)
             })
             .filter(|(id, _)| {
                 let s = shape(cx, *id);
@@ -127,7 +127,7 @@ impl Rule for TableHeaders {
         let s = shape(cx, target);
         let el = cx.snap.element(target);
         let marked = s.data_signals
-            || el.is_some_and(|e| e.has_attr_atom(&local_name!("summary")) || common::explicit_role(e) == Some("table"));
+            || el.is_some_and(|e| e.has_attr(&local_name!("summary")) || common::explicit_role(e) == Some("table"));
         let reason = if s.headers {
             Reason::Headers
         } else if marked {

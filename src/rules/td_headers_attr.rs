@@ -62,11 +62,11 @@ impl Reason {
 
 /// The nearest HTML `table` ancestor of `id`.
 pub(crate) fn table_of(cx: &Context, id: NodeId) -> Option<NodeId> {
-    cx.snap.ancestors(id).find(|a| cx.snap.element(*a).is_some_and(|el| el.is_html_atom(&local_name!("table"))))
+    cx.snap.ancestors(id).find(|a| cx.snap.element(*a).is_some_and(|el| el.is_html(&local_name!("table"))))
 }
 
 fn is_cell(cx: &Context, id: NodeId) -> bool {
-    cx.snap.element(id).is_some_and(|el| el.is_html_atom(&local_name!("td")) || el.is_html_atom(&local_name!("th")))
+    cx.snap.element(id).is_some_and(|el| el.is_html(&local_name!("td")) || el.is_html(&local_name!("th")))
 }
 
 /// The rule.
@@ -80,7 +80,7 @@ impl Rule for TdHeadersAttr {
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
         common::with_attr(cx, &local_name!("headers"))
             .filter(|(id, el)| {
-                (el.is_html_atom(&local_name!("td")) || el.is_html_atom(&local_name!("th")))
+                (el.is_html(&local_name!("td")) || el.is_html(&local_name!("th")))
                     && table_of(cx, *id).is_some_and(|t| {
                         cx.tree.is_visible(t)
                             && !common::is_off_screen(cx, t)
@@ -95,9 +95,9 @@ impl Rule for TdHeadersAttr {
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let Some(el) = cx.snap.element(target) else { return Reason::Valid.evaluation() };
         let table = table_of(cx, target);
-        let own_id = el.attr_atom(&local_name!("id"));
+        let own_id = el.attr(&local_name!("id"));
         let mut problem = None;
-        for token in el.attr_atom(&local_name!("headers")).unwrap_or("").split_ascii_whitespace() {
+        for token in el.attr(&local_name!("headers")).unwrap_or("").split_ascii_whitespace() {
             let reason = match cx.snap.by_id(token) {
                 _ if own_id == Some(token) => Reason::SelfReference(token.into()),
                 None => Reason::Missing(token.into()),

@@ -255,7 +255,7 @@ impl Reason {
 /// `<div class="hero">`-like words for an element in a message.
 fn describe(cx: &Context, id: NodeId) -> String {
     let Some(el) = cx.snap.element(id) else { return "an ancestor".into() };
-    match (el.attr_atom(&local_name!("id")).filter(|v| !v.is_empty()), el.attr_atom(&local_name!("class")).map(str::trim).filter(|v| !v.is_empty())) {
+    match (el.attr(&local_name!("id")).filter(|v| !v.is_empty()), el.attr(&local_name!("class")).map(str::trim).filter(|v| !v.is_empty())) {
         (Some(i), _) => format!("<{} id=\"{i}\">", el.name),
         (None, Some(c)) => format!("<{} class=\"{c}\">", el.name),
         (None, None) => format!("<{}>", el.name),
@@ -312,16 +312,16 @@ fn disabled_labels(cx: &Context) -> HashSet<NodeId> {
         if !cx.tree.is_disabled(id) || !is_widget(cx.tree.role(id)) {
             continue;
         }
-        for r in el.attr_atom(&local_name!("aria-labelledby")).unwrap_or("").split_ascii_whitespace() {
+        for r in el.attr(&local_name!("aria-labelledby")).unwrap_or("").split_ascii_whitespace() {
             out.extend(snap.by_id(r));
         }
-        if el.ns == ns!(html) && LABELABLE.contains(&&*el.name) && el.attr_atom(&local_name!("type")) != Some("hidden") {
-            let own_id = el.attr_atom(&local_name!("id")).filter(|v| !v.is_empty());
+        if el.ns == ns!(html) && LABELABLE.contains(&&*el.name) && el.attr(&local_name!("type")) != Some("hidden") {
+            let own_id = el.attr(&local_name!("id")).filter(|v| !v.is_empty());
             if let Some(own) = own_id {
                 let labels_for = labels_for.get_or_insert_with(|| {
                     let mut map: HashMap<&str, Vec<NodeId>> = HashMap::new();
                     for &l in snap.elements() {
-                        if let Some(for_id) = snap.element(l).filter(|e| e.is_html_atom(&local_name!("label"))).and_then(|e| e.attr_atom(&local_name!("for"))) {
+                        if let Some(for_id) = snap.element(l).filter(|e| e.is_html(&local_name!("label"))).and_then(|e| e.attr(&local_name!("for"))) {
                             map.entry(for_id).or_default().push(l);
                         }
                     }
@@ -331,8 +331,8 @@ fn disabled_labels(cx: &Context) -> HashSet<NodeId> {
             }
             let wrapping = snap
                 .ancestors(id)
-                .find(|a| snap.element(*a).is_some_and(|e| e.is_html_atom(&local_name!("label"))))
-                .filter(|l| match snap.element(*l).and_then(|e| e.attr_atom(&local_name!("for"))) {
+                .find(|a| snap.element(*a).is_some_and(|e| e.is_html(&local_name!("label"))))
+                .filter(|l| match snap.element(*l).and_then(|e| e.attr(&local_name!("for"))) {
                     // A wrapping label with `for` labels that control, not this one.
                     Some(f) => Some(f) == own_id,
                     None => true,
@@ -519,7 +519,7 @@ pub(crate) fn judge(cx: &Context, target: NodeId, thresholds: Thresholds, level:
 fn named_otherwise(cx: &Context, id: NodeId) -> bool {
     for a in std::iter::once(id).chain(cx.snap.ancestors(id)) {
         let Some(el) = cx.snap.element(a) else { break };
-        let named = el.attr_atom(&local_name!("aria-label")).is_some_and(|v| !v.trim().is_empty()) || el.has_attr_atom(&local_name!("aria-labelledby"));
+        let named = el.attr(&local_name!("aria-label")).is_some_and(|v| !v.trim().is_empty()) || el.has_attr(&local_name!("aria-labelledby"));
         if named {
             return true;
         }

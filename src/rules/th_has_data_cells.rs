@@ -124,9 +124,9 @@ impl Rule for ThHasDataCells {
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
         let Some(table) = table_of(cx, target) else { return Reason::NoCells.evaluation() };
-        let html_table = cx.snap.element(table).is_some_and(|e| e.is_html_atom(&local_name!("table")));
+        let html_table = cx.snap.element(table).is_some_and(|e| e.is_html(&local_name!("table")));
         let in_html_model = html_table
-            && cx.snap.element(target).is_some_and(|e| e.is_html_atom(&local_name!("th")) || e.is_html_atom(&local_name!("td")))
+            && cx.snap.element(target).is_some_and(|e| e.is_html(&local_name!("th")) || e.is_html(&local_name!("td")))
             && super::td_headers_attr::table_of(cx, target) == Some(table);
         let reason = if in_html_model {
             match html_counts(cx, table) {

@@ -60,7 +60,7 @@ impl Rule for VideoTranscript {
 
     fn evaluate(&self, cx: &Context, _target: NodeId) -> Evaluation {
         let mentions = common::elements(cx).any(|(id, el)| {
-            (el.is_html_atom(&local_name!("a")) || el.is_html_atom(&local_name!("button"))) && cx.tree.name(id).to_lowercase().contains("transcript")
+            (el.is_html(&local_name!("a")) || el.is_html(&local_name!("button"))) && cx.tree.name(id).to_lowercase().contains("transcript")
         });
         if mentions { Reason::TranscriptMentioned } else { Reason::Unknown }.evaluation()
     }

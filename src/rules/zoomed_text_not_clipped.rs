@@ -70,7 +70,7 @@ fn min_lines(cx: &Context, small: &Styles, box_id: NodeId) -> usize {
     1 + cx
         .snap
         .descendants(box_id)
-        .filter(|d| cx.snap.element(*d).is_some_and(|e| e.is_html_atom(&local_name!("br"))) && small.get(*d).display != Display::None)
+        .filter(|d| cx.snap.element(*d).is_some_and(|e| e.is_html(&local_name!("br"))) && small.get(*d).display != Display::None)
         .count()
 }
 

@@ -20,7 +20,7 @@ use selectors::matching::{
 
 use selectors::bloom::BloomFilter;
 
-use super::element::{attr_atom, str_hash, El};
+use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
 use super::selector_map::{Entry, HashMap, SelectorMap, Target};
 use super::sheet::{Collector, Origin, StyleRule};
@@ -68,7 +68,7 @@ pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_f
 pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, viewport: crate::options::Viewport) -> Option<Styles> {
     let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
     let ctx = Ctx { viewport, ..base_ctx };
-    let attr_of = |id: NodeId| snap.element(id).and_then(|e| e.attr("style"));
+    let attr_of = |id: NodeId| snap.element(id).and_then(|e| e.attr(&local_name!("style")));
     let attrs: Vec<NodeId> = snap
         .descendants(NodeId::DOCUMENT)
         .filter(|id| attr_of(*id).is_some_and(super::values::mentions_viewport_units))
@@ -317,10 +317,10 @@ fn customs_of(pass: &mut Pass, id: NodeId, customs: &mut [Option<Customs>], root
 /// The hashes an element contributes to its descendants' bloom filter.
 fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
     f(str_hash(&el.name));
-    if let Some(id) = attr_atom(el, &local_name!("id")) {
+    if let Some(id) = el.attr(&local_name!("id")) {
         f(str_hash(id));
     }
-    if let Some(classes) = attr_atom(el, &local_name!("class")) {
+    if let Some(classes) = el.attr(&local_name!("class")) {
         for c in classes.split_ascii_whitespace() {
             f(str_hash(c));
         }
@@ -331,19 +331,19 @@ fn for_each_hash(el: &Element, mut f: impl FnMut(u32)) {
 fn collect_page_sheets(snap: &Snapshot, c: &mut Collector) {
     for id in snap.descendants(NodeId::DOCUMENT) {
         let Some(el) = snap.element(id) else { continue };
-        let css_type = el.attr("type").is_none_or(|t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
-        let (media_ok, differs) = el.attr("media").map_or((true, false), |m| c.media_matches(&mut Parser::new(m)));
+        let css_type = el.attr(&local_name!("type")).is_none_or(|t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
+        let (media_ok, differs) = el.attr(&local_name!("media")).map_or((true, false), |m| c.media_matches(&mut Parser::new(m)));
         let region = c.enter(differs);
         if &*el.name == "style" && (el.ns == html5ever::ns!(html) || el.ns == html5ever::ns!(svg)) {
             if css_type && media_ok {
                 let text = snap.text_content(id);
                 c.add_sheet(&text, None);
             }
-        } else if el.is_html("link") {
-            let rel = el.attr("rel").unwrap_or("");
+        } else if el.is_html(&local_name!("link")) {
+            let rel = el.attr(&local_name!("rel")).unwrap_or("");
             let has = |w: &str| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(w));
-            let href = el.attr("href").unwrap_or("").trim();
-            if has("stylesheet") && !has("alternate") && !el.has_attr("disabled") && !href.is_empty() && css_type && media_ok {
+            let href = el.attr(&local_name!("href")).unwrap_or("").trim();
+            if has("stylesheet") && !has("alternate") && !el.has_attr(&local_name!("disabled")) && !href.is_empty() && css_type && media_ok {
                 c.add_link(href);
             }
         }
@@ -686,10 +686,10 @@ fn presentational_hints(el: &Element) -> Option<String> {
     };
     let name: &str = &el.name;
     if name == "font" {
-        if let Some(c) = el.attr("color").and_then(legacy_color) {
+        if let Some(c) = el.attr(&local_name!("color")).and_then(legacy_color) {
             css.push_str(&format!("color: {c};"));
         }
-        if let Some(size) = el.attr("size").map(str::trim) {
+        if let Some(size) = el.attr(&local_name!("size")).map(str::trim) {
             let base = if size.starts_with(['+', '-']) { 3 } else { 0 };
             if let Ok(n) = size.parse::<i32>() {
                 let px = [10, 13, 16, 18, 24, 32, 48][(base + n).clamp(1, 7) as usize - 1];
@@ -698,20 +698,20 @@ fn presentational_hints(el: &Element) -> Option<String> {
         }
     }
     if matches!(name, "body" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
-        if let Some(c) = el.attr("bgcolor").and_then(legacy_color) {
+        if let Some(c) = el.attr(&local_name!("bgcolor")).and_then(legacy_color) {
             css.push_str(&format!("background-color: {c};"));
         }
     }
     if name == "body" {
-        if let Some(c) = el.attr("text").and_then(legacy_color) {
+        if let Some(c) = el.attr(&local_name!("text")).and_then(legacy_color) {
             css.push_str(&format!("color: {c};"));
         }
     }
     if matches!(name, "img" | "iframe" | "embed" | "object" | "video" | "canvas" | "table" | "td" | "th")
-        || (name == "input" && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")))
+        || (name == "input" && el.attr(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("image")))
     {
         for dim in ["width", "height"] {
-            if let Some(v) = el.attr(dim).map(str::trim) {
+            if let Some(v) = el.attr_str(dim).map(str::trim) {
                 let digits: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
                 if !digits.is_empty() && digits.parse::<f32>().is_ok() {
                     let unit = if v[digits.len()..].starts_with('%') { "%" } else { "px" };
@@ -859,7 +859,7 @@ impl<'a> Pass<'a> {
         }
         self.candidates = candidates;
 
-        let attr_block = attr_atom(el, &local_name!("style")).map(|text| self.parsed_block(text));
+        let attr_block = el.attr(&local_name!("style")).map(|text| self.parsed_block(text));
         if attr_block.is_some() {
             own.push(Matched { origin: Origin::Author, layer: self.unlayered, specificity: u32::MAX, order: u32::MAX, block: None });
         }
@@ -972,7 +972,7 @@ impl<'a> Pass<'a> {
         for item in items.iter() {
             match item {
                 ContentItem::Text(t) => text.push_str(t),
-                ContentItem::Attr(name) => text.push_str(el.attr(name).unwrap_or("")),
+                ContentItem::Attr(name) => text.push_str(el.attr_str(name).unwrap_or("")),
                 ContentItem::OpenQuote => text.push('\u{201c}'),
                 ContentItem::CloseQuote => text.push('\u{201d}'),
                 ContentItem::Nothing => {}
@@ -1232,7 +1232,7 @@ mod tests {
         let before = sheets.others_only.then_some(&before);
         let attrs: Vec<NodeId> = snap
             .descendants(NodeId::DOCUMENT)
-            .filter(|id| snap.element(*id).and_then(|e| e.attr("style")).is_some_and(super::super::values::mentions_viewport_units))
+            .filter(|id| snap.element(*id).and_then(|e| e.attr(&local_name!("style"))).is_some_and(super::super::values::mentions_viewport_units))
             .collect();
         let got = restyle(&snap, &sheets, before, &base, &attrs)?;
         for (i, (a, b)) in got.per_node().iter().zip(&full.per_node()).enumerate() {

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use cssparser::{CowRcStr, ParseError, Parser as CssParser, ToCss};
-use html5ever::{ns, LocalName, Namespace};
+use html5ever::{local_name, ns, LocalName, Namespace};
 use precomputed_hash::PrecomputedHash;
 use selectors::attr::{AttrSelectorOperation, CaseSensitivity, NamespaceConstraint};
 use selectors::bloom::BloomFilter;
@@ -43,14 +43,6 @@ impl PrecomputedHash for Ident {
     fn precomputed_hash(&self) -> u32 {
         str_hash(&self.0)
     }
-}
-
-/// Value of attribute `name`, compared as an atom (a pointer compare, where
-/// `Element::attr(&str)` compares strings: the cascade asks for `class`, `id` and `style` of
-/// every element, several times).
-#[inline]
-pub(crate) fn attr_atom<'e>(el: &'e crate::dom::Element, name: &LocalName) -> Option<&'e str> {
-    el.attrs.iter().find(|a| a.name == *name).map(|a| a.value.as_str())
 }
 
 /// FNV-1a over the bytes: the hash ancestor bloom filters use for names, ids and classes.
@@ -356,13 +348,13 @@ impl<'a> El<'a> {
     fn wrap(&self, id: Option<NodeId>) -> Option<El<'a>> {
         id.map(|id| El { snap: self.snap, id })
     }
-    fn is_html(&self, name: &str) -> bool {
+    fn is_html(&self, name: &LocalName) -> bool {
         self.el().is_html(name)
     }
-    fn attr(&self, name: &str) -> Option<&'a str> {
+    fn attr(&self, name: &LocalName) -> Option<&'a str> {
         self.el().attr(name)
     }
-    fn has_attr(&self, name: &str) -> bool {
+    fn has_attr(&self, name: &LocalName) -> bool {
         self.el().has_attr(name)
     }
 
@@ -379,18 +371,18 @@ impl<'a> El<'a> {
         }
         match &*e.name {
             "button" | "input" | "select" | "textarea" => {
-                if e.has_attr("disabled") {
+                if e.has_attr(&local_name!("disabled")) {
                     return true;
                 }
                 // A disabled fieldset disables its controls, except those in its first legend.
                 let mut child = self.id;
                 for anc in self.snap.ancestors(self.id) {
                     if let Some(a) = self.snap.element(anc) {
-                        if a.is_html("fieldset") && a.has_attr("disabled") {
+                        if a.is_html(&local_name!("fieldset")) && a.has_attr(&local_name!("disabled")) {
                             let first_legend = self
                                 .snap
                                 .element_children(anc)
-                                .find(|c| self.snap.element(*c).is_some_and(|e| e.is_html("legend")));
+                                .find(|c| self.snap.element(*c).is_some_and(|e| e.is_html(&local_name!("legend"))));
                             if first_legend != Some(child) {
                                 return true;
                             }
@@ -401,10 +393,10 @@ impl<'a> El<'a> {
                 false
             }
             "option" => {
-                e.has_attr("disabled")
-                    || self.snap.parent(self.id).and_then(|p| self.snap.element(p)).is_some_and(|p| p.is_html("optgroup") && p.has_attr("disabled"))
+                e.has_attr(&local_name!("disabled"))
+                    || self.snap.parent(self.id).and_then(|p| self.snap.element(p)).is_some_and(|p| p.is_html(&local_name!("optgroup")) && p.has_attr(&local_name!("disabled")))
             }
-            "optgroup" | "fieldset" => e.has_attr("disabled"),
+            "optgroup" | "fieldset" => e.has_attr(&local_name!("disabled")),
             _ => false,
         }
     }
@@ -415,11 +407,11 @@ impl<'a> El<'a> {
     }
 
     fn input_type(&self) -> String {
-        self.attr("type").map(|t| t.trim().to_ascii_lowercase()).unwrap_or_else(|| "text".into())
+        self.attr(&local_name!("type")).map(|t| t.trim().to_ascii_lowercase()).unwrap_or_else(|| "text".into())
     }
 
     fn is_read_write(&self) -> bool {
-        if self.is_html("input") {
+        if self.is_html(&local_name!("input")) {
             let t = self.input_type();
             let texty = matches!(
                 t.as_str(),
@@ -429,15 +421,15 @@ impl<'a> El<'a> {
                 t.as_str(),
                 "hidden" | "checkbox" | "radio" | "file" | "submit" | "image" | "reset" | "button" | "range" | "color"
             );
-            return texty && !self.has_attr("readonly") && !self.is_disabled();
+            return texty && !self.has_attr(&local_name!("readonly")) && !self.is_disabled();
         }
-        if self.is_html("textarea") {
-            return !self.has_attr("readonly") && !self.is_disabled();
+        if self.is_html(&local_name!("textarea")) {
+            return !self.has_attr(&local_name!("readonly")) && !self.is_disabled();
         }
         // contenteditable: the nearest ancestor-or-self attribute decides.
         let mut cur = Some(self.id);
         while let Some(id) = cur {
-            if let Some(v) = self.snap.element(id).and_then(|e| e.attr("contenteditable")) {
+            if let Some(v) = self.snap.element(id).and_then(|e| e.attr(&local_name!("contenteditable"))) {
                 return !v.trim().eq_ignore_ascii_case("false");
             }
             cur = self.snap.parent_element(id);
@@ -449,7 +441,7 @@ impl<'a> El<'a> {
         let mut cur = Some(self.id);
         while let Some(id) = cur {
             if let Some(e) = self.snap.element(id) {
-                if let Some(v) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                if let Some(v) = e.attr(&local_name!("lang")).or_else(|| e.attr(&local_name!("xml:lang"))) {
                     let v = v.trim().to_ascii_lowercase();
                     return langs.iter().any(|l| {
                         l == "*" || v == *l || (v.len() > l.len() && v.starts_with(l.as_str()) && v.as_bytes()[l.len()] == b'-')
@@ -554,26 +546,26 @@ impl selectors::Element for El<'_> {
         match pc {
             PseudoClass::Link | PseudoClass::AnyLink => self.is_link(),
             PseudoClass::Checked => {
-                if self.is_html("input") {
-                    matches!(self.input_type().as_str(), "checkbox" | "radio") && self.has_attr("checked")
+                if self.is_html(&local_name!("input")) {
+                    matches!(self.input_type().as_str(), "checkbox" | "radio") && self.has_attr(&local_name!("checked"))
                 } else {
-                    self.is_html("option") && self.has_attr("selected")
+                    self.is_html(&local_name!("option")) && self.has_attr(&local_name!("selected"))
                 }
             }
             PseudoClass::Disabled => self.is_disabled(),
             PseudoClass::Enabled => self.can_be_disabled() && !self.is_disabled(),
-            PseudoClass::Required => self.is_form_control() && !self.is_html("button") && self.has_attr("required"),
-            PseudoClass::Optional => self.is_form_control() && !self.is_html("button") && !self.has_attr("required"),
+            PseudoClass::Required => self.is_form_control() && !self.is_html(&local_name!("button")) && self.has_attr(&local_name!("required")),
+            PseudoClass::Optional => self.is_form_control() && !self.is_html(&local_name!("button")) && !self.has_attr(&local_name!("required")),
             PseudoClass::ReadWrite => self.is_read_write(),
             PseudoClass::ReadOnly => !self.is_read_write(),
             PseudoClass::PlaceholderShown => {
-                (self.is_html("input") && self.attr("value").is_none_or(str::is_empty)
-                    || self.is_html("textarea") && self.snap.text_content(self.id).is_empty())
-                    && self.has_attr("placeholder")
+                (self.is_html(&local_name!("input")) && self.attr(&local_name!("value")).is_none_or(str::is_empty)
+                    || self.is_html(&local_name!("textarea")) && self.snap.text_content(self.id).is_empty())
+                    && self.has_attr(&local_name!("placeholder"))
             }
             PseudoClass::Defined => true,
-            PseudoClass::Open => (self.is_html("details") || self.is_html("dialog")) && self.has_attr("open"),
-            PseudoClass::Valid => self.is_form_control() || self.is_html("form") || self.is_html("fieldset"),
+            PseudoClass::Open => (self.is_html(&local_name!("details")) || self.is_html(&local_name!("dialog"))) && self.has_attr(&local_name!("open")),
+            PseudoClass::Valid => self.is_form_control() || self.is_html(&local_name!("form")) || self.is_html(&local_name!("fieldset")),
             PseudoClass::Lang(langs) => self.lang_matches(langs),
             PseudoClass::DirLtr => true,
             PseudoClass::Never(_) => false,
@@ -587,19 +579,19 @@ impl selectors::Element for El<'_> {
     fn apply_selector_flags(&self, _flags: ElementSelectorFlags) {}
 
     fn is_link(&self) -> bool {
-        (self.is_html("a") || self.is_html("area")) && self.has_attr("href")
+        (self.is_html(&local_name!("a")) || self.is_html(&local_name!("area"))) && self.has_attr(&local_name!("href"))
     }
 
     fn is_html_slot_element(&self) -> bool {
-        self.is_html("slot")
+        self.is_html(&local_name!("slot"))
     }
 
     fn has_id(&self, id: &Ident, case_sensitivity: CaseSensitivity) -> bool {
-        attr_atom(self.el(), &html5ever::local_name!("id")).is_some_and(|v| case_sensitivity.eq(v.as_bytes(), id.0.as_bytes()))
+        self.el().attr(&local_name!("id")).is_some_and(|v| case_sensitivity.eq(v.as_bytes(), id.0.as_bytes()))
     }
 
     fn has_class(&self, name: &Ident, case_sensitivity: CaseSensitivity) -> bool {
-        attr_atom(self.el(), &html5ever::local_name!("class"))
+        self.el().attr(&local_name!("class"))
             .is_some_and(|v| v.split_ascii_whitespace().any(|c| case_sensitivity.eq(c.as_bytes(), name.0.as_bytes())))
     }
 

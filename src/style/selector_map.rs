@@ -9,7 +9,7 @@ use selectors::parser::{AncestorHashes, Combinator, Component, Selector};
 
 use html5ever::{local_name, LocalName};
 
-use super::element::{attr_atom, Impl, PseudoElement};
+use super::element::{Impl, PseudoElement};
 use super::sheet::Origin;
 use crate::dom::Element;
 
@@ -141,12 +141,12 @@ impl SelectorMap {
     pub(crate) fn candidates(&self, el: &Element, out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.universal);
-        if let Some(id) = attr_atom(el, &local_name!("id")) {
+        if let Some(id) = el.attr(&local_name!("id")) {
             if let Some(v) = self.by_id.get(id) {
                 out.extend_from_slice(v);
             }
         }
-        if let Some(classes) = attr_atom(el, &local_name!("class")) {
+        if let Some(classes) = el.attr(&local_name!("class")) {
             for (i, c) in classes.split_ascii_whitespace().enumerate() {
                 // A repeated class adds its bucket once (classes are few: no set needed).
                 if classes.split_ascii_whitespace().take(i).any(|p| p == c) {
