@@ -53,8 +53,7 @@ impl IdCounts {
 pub(crate) fn unique_selector(snap: &Snapshot, ids: &IdCounts, id: NodeId) -> String {
     let mut steps = Vec::new();
     let mut cur = id;
-    loop {
-        let Some(el) = snap.element(cur) else { break };
+    while let Some(el) = snap.element(cur) {
         if let Some(v) = el.attr(&local_name!("id")) {
             if !v.is_empty() && ids.ids.get(v) == Some(&1) {
                 steps.push(format!("#{}", escape_ident(v)));
