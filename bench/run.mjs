@@ -269,7 +269,7 @@ function report(res) {
   }
   L.push('', 'Node\'s own baseline (an empty `node -e ""`) is about 40 MB of every Node figure; loading the package');
   L.push('(the wasm is compiled lazily, function by function, on first call) about 10 MB more; then the wasm\'s');
-  L.push('linear memory grows with the page (13 MB at 10k, 238 MB at 200k) and, in the JS API, V8 recompiles the');
+  L.push('linear memory grows with the page (8 MB at 10k, 128 MB at 200k) and, in the JS API, V8 recompiles the');
   L.push('hot functions with its optimising tier on background threads during the first check, ~30 MB at peak');
   L.push('whatever the page (with `--wasm-num-compilation-tasks=1`, one compile at a time, the 10k JS API peak falls');
   L.push('by ~25 MB, measured by hand). The bare parse in Node pays the same startup and tiering costs, which is why');
