@@ -180,6 +180,11 @@ fn pass(snap: &Snapshot, c: Collector) -> Styles {
     }
 }
 
+/// A selector matching context for `mode` (no quirks, no invalidation flags).
+fn matching_context<'a>(mode: MatchingMode, bloom: Option<&'a BloomFilter>, caches: &'a mut SelectorCaches) -> MatchingContext<'a, super::element::Impl> {
+    MatchingContext::new(mode, bloom, caches, QuirksMode::NoQuirks, NeedsSelectorFlags::No, MatchingForInvalidation::No)
+}
+
 /// The styles a pass fills in: distinct styles and each node's.
 struct Out {
     distinct: Vec<ComputedStyle>,
@@ -819,14 +824,7 @@ impl<'a> Pass<'a> {
         // One matching context per element and mode (building one per candidate showed in
         // profiles); it holds the bloom filter, which rejects most candidates at once.
         let mut pseudo = false;
-        let mut cx = MatchingContext::new(
-            MatchingMode::Normal,
-            self.bloom.as_ref(),
-            &mut self.caches,
-            QuirksMode::NoQuirks,
-            NeedsSelectorFlags::No,
-            MatchingForInvalidation::No,
-        );
+        let mut cx = matching_context(MatchingMode::Normal, self.bloom.as_ref(), &mut self.caches);
         for &i in &candidates {
             let Some(entry) = map.entries.get(i as usize) else { continue };
             if entry.target != Target::Element {
@@ -837,14 +835,7 @@ impl<'a> Pass<'a> {
             }
         }
         if pseudo {
-            let mut cx = MatchingContext::new(
-                MatchingMode::ForStatelessPseudoElement,
-                self.bloom.as_ref(),
-                &mut self.caches,
-                QuirksMode::NoQuirks,
-                NeedsSelectorFlags::No,
-                MatchingForInvalidation::No,
-            );
+            let mut cx = matching_context(MatchingMode::ForStatelessPseudoElement, self.bloom.as_ref(), &mut self.caches);
             for &i in &candidates {
                 let Some(entry) = map.entries.get(i as usize) else { continue };
                 let list = match entry.target {
