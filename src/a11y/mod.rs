@@ -171,7 +171,7 @@ impl<'a> Tree<'a> {
 
         // Image map names used by an `<img usemap>`: an `area` is focusable only in a used map.
         let used_maps: std::collections::HashSet<&str> = snap
-            .descendants(NodeId::DOCUMENT)
+            .with_attr(&local_name!("usemap"))
             .filter_map(|n| snap.element(n))
             .filter(|e| e.is_html(&local_name!("img")))
             .filter_map(|e| e.attr(&local_name!("usemap")))
@@ -391,7 +391,7 @@ impl<'a> Tree<'a> {
     pub fn aria_owner(&self, id: NodeId) -> Option<NodeId> {
         let owners = self.aria_owners.get_or_init(|| {
             let mut map = HashMap::new();
-            for owner in self.snap.descendants(NodeId::DOCUMENT) {
+            for owner in self.snap.with_attr(&local_name!("aria-owns")) {
                 let Some(ids) = self.snap.element(owner).and_then(|e| e.attr(&local_name!("aria-owns"))) else { continue };
                 for target in ids.split_ascii_whitespace().filter_map(|i| self.snap.by_id(i)) {
                     // An element can't own itself or an ancestor (a cycle browsers reject).

@@ -69,10 +69,7 @@ pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, vie
     let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
     let ctx = Ctx { viewport, ..base_ctx };
     let attr_of = |id: NodeId| snap.element(id).and_then(|e| e.attr(&local_name!("style")));
-    let attrs: Vec<NodeId> = snap
-        .descendants(NodeId::DOCUMENT)
-        .filter(|id| attr_of(*id).is_some_and(super::values::mentions_viewport_units))
-        .collect();
+    let attrs = viewport_unit_styles(snap);
     if attrs.is_empty() && !collect(snap, options, ctx, Some(base_ctx), true).differs {
         return None;
     }
@@ -89,6 +86,14 @@ pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, vie
         }
     }
     Some(pass(snap, sheets))
+}
+
+/// The elements whose `style` attribute mentions viewport units, in tree order.
+fn viewport_unit_styles(snap: &Snapshot) -> Vec<NodeId> {
+    let style = local_name!("style");
+    snap.with_attr(&style)
+        .filter(|id| snap.element(*id).and_then(|e| e.attr(&style)).is_some_and(super::values::mentions_viewport_units))
+        .collect()
 }
 
 /// Gather the user-agent sheet and the page's sheets for `ctx` (compared with `compare`, see
@@ -1221,10 +1226,7 @@ mod tests {
         let before = collect(&snap, &options, base_ctx, Some(ctx), false);
         assert!(!sheets.differs_everywhere && !before.differs_everywhere, "{html}");
         let before = sheets.others_only.then_some(&before);
-        let attrs: Vec<NodeId> = snap
-            .descendants(NodeId::DOCUMENT)
-            .filter(|id| snap.element(*id).and_then(|e| e.attr(&local_name!("style"))).is_some_and(super::super::values::mentions_viewport_units))
-            .collect();
+        let attrs = viewport_unit_styles(&snap);
         let got = restyle(&snap, &sheets, before, &base, &attrs)?;
         for (i, (a, b)) in got.per_node().iter().zip(&full.per_node()).enumerate() {
             assert_eq!(a, b, "node {i} of {html}");
