@@ -885,6 +885,9 @@ impl<'a> Pass<'a> {
         let shareable = self.before.is_empty() && self.after.is_empty();
         if shareable {
             let mut key = std::mem::take(&mut self.key);
+            // Blocks and custom properties are keyed by address: each is alive for the whole
+            // pass (parsed blocks in `attr_blocks`, every node's customs in the pass's vector),
+            // so an address can't be reused for another value while `shared` holds it.
             let ptr = |p: usize| [p as u32, (p as u64 >> 32) as u32];
             key.push(parent.unwrap_or(u32::MAX));
             key.push(self.root_font_size.to_bits());
