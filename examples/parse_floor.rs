@@ -9,9 +9,11 @@ mod floor {
     use markup5ever_rcdom::{Handle, RcDom};
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    /// Parse `html` and count the nodes (so the tree is built and walked, not optimised away).
+    /// Parse the page and count the nodes (so the tree is built and walked, not optimised away).
+    /// The page crosses as UTF-8 bytes, as it does into the package's `checkHtml`.
     #[wasm_bindgen]
-    pub fn parse(html: &str) -> usize {
+    pub fn parse(utf8: &[u8]) -> usize {
+        let Ok(html) = std::str::from_utf8(utf8) else { return 0 };
         let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
         let mut count = 0;
         let mut stack: Vec<Handle> = vec![dom.document];

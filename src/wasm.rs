@@ -35,11 +35,18 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// Check an HTML page: `checkHtml(html, options?) -> Report`.
+/// The page's text from the UTF-8 bytes the JS API hands over. Pages cross as bytes because
+/// wasm-bindgen passes a `&str` with a per-character loop in JS, about 80x slower than the
+/// `TextEncoder.encode` the JS API uses instead (3.5 ms of a 60 ms check at 10k elements).
+fn page_text(utf8: &[u8]) -> Result<&str, JsValue> {
+    std::str::from_utf8(utf8).map_err(|e| js_error(format!("invalid html: not UTF-8 ({e})")))
+}
+
+/// Check an HTML page given as UTF-8: `checkHtml(utf8, options?) -> Report`.
 #[wasm_bindgen(js_name = checkHtml)]
-pub fn check_html(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_html(utf8: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
-    let report = crate::check_html(html, &options).map_err(js_error)?;
+    let report = crate::check_html(page_text(utf8)?, &options).map_err(js_error)?;
     to_js(&report)
 }
 
@@ -51,11 +58,11 @@ pub fn check_bytes(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&report)
 }
 
-/// The accessibility tree of a page: `accessibilityTree(html, options?) -> TreeEntry[]`.
+/// The accessibility tree of a page given as UTF-8: `accessibilityTree(utf8, options?) -> TreeEntry[]`.
 #[wasm_bindgen(js_name = accessibilityTree)]
-pub fn accessibility_tree(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn accessibility_tree(utf8: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from(options)?;
-    let tree = crate::accessibility_tree(html, &options).map_err(js_error)?;
+    let tree = crate::accessibility_tree(page_text(utf8)?, &options).map_err(js_error)?;
     to_js(&tree)
 }
 

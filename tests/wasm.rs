@@ -21,18 +21,18 @@ fn deep_nesting_does_not_overflow_the_wasm_stack() {
 
 #[wasm_bindgen_test]
 fn bindings_return_reports_and_js_errors() {
-    let report = curbcut::wasm::check_html("<title>t</title>", JsValue::UNDEFINED).expect("report");
+    let report = curbcut::wasm::check_html(b"<title>t</title>", JsValue::UNDEFINED).expect("report");
     let title = js_sys::Reflect::get(&js_sys::Reflect::get(&report, &"page".into()).expect("page"), &"title".into())
         .expect("title");
     assert_eq!(title.as_string().as_deref(), Some("t"));
 
     let bad: JsValue = js_sys::JSON::parse(r#"{"colour":"dark"}"#).expect("json");
-    let err = curbcut::wasm::check_html("<p>", bad).expect_err("unknown option");
+    let err = curbcut::wasm::check_html(b"<p>", bad).expect_err("unknown option");
     let message = js_sys::Error::from(err).message();
     assert!(String::from(message).contains("colour"));
 
     let missing = js_sys::JSON::parse(r#"{"stylesheets":{}}"#).expect("json");
-    let r = curbcut::wasm::check_html("<link rel=stylesheet href=x.css><p>x", missing).expect("report");
+    let r = curbcut::wasm::check_html(b"<link rel=stylesheet href=x.css><p>x", missing).expect("report");
     assert!(js_sys::Reflect::get(&r, &"missingResources".into()).is_ok());
     assert!(!curbcut::wasm::version().is_empty());
     assert!(js_sys::Array::from(&curbcut::wasm::rules().expect("rules")).length() > 0);
@@ -51,7 +51,7 @@ fn non_utf8_pages_decode_through_text_decoder() {
 
 #[wasm_bindgen_test]
 fn formats_reports() {
-    let report = curbcut::wasm::check_html("<html><body><button></button>", JsValue::UNDEFINED).expect("report");
+    let report = curbcut::wasm::check_html(b"<html><body><button></button>", JsValue::UNDEFINED).expect("report");
     let reports = js_sys::Array::of1(&report);
     let sarif = curbcut::wasm::format_report(reports.into(), "sarif", JsValue::UNDEFINED).expect("sarif");
     assert!(sarif.contains("\"version\": \"2.1.0\"") || sarif.contains("\"version\":\"2.1.0\""), "{sarif}");

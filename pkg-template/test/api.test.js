@@ -51,3 +51,15 @@ test('unknown options and formats are clear errors', () => {
   assert.ok(api.rules().length > 20);
   assert.match(api.version(), /^\d+\.\d+\.\d+/);
 });
+
+test('text crosses into the wasm intact: non-ASCII, astral and lone surrogates', () => {
+  // Pages cross as UTF-8 bytes (lib/core.js); a lone surrogate becomes U+FFFD, as in any
+  // UTF-8 encoding of a JS string.
+  const html = '<html lang="fr"><title>t</title><button aria-label="Café ☕ 𝄞 \uD800"></button><button></button>';
+  const report = api.checkHtml(html, { includePassed: true });
+  const names = report.results.filter((r) => r.rule === 'button-name').map((r) => r.snippet);
+  assert.ok(names.some((s) => s.includes('Café ☕ 𝄞 \uFFFD')), JSON.stringify(names));
+  const tree = api.accessibilityTree(html);
+  assert.ok(JSON.stringify(tree).includes('Café ☕ 𝄞 \uFFFD'));
+  assert.throws(() => api.checkHtml(new TextEncoder().encode('<p>')), /html must be a string/);
+});
