@@ -294,6 +294,8 @@ pub struct Styles {
     /// Whether a media query asked for the viewport's size (`width`, `height`, `aspect-ratio`):
     /// rules that restyle for another viewport skip pages where nothing depends on it.
     pub size_queried: bool,
+    /// What computing these styles read of the viewport (see [`at_viewport`]).
+    pub(crate) viewport_reads: cascade::ViewportReads,
 }
 
 impl Styles {
@@ -317,6 +319,7 @@ impl Styles {
             missing: Vec::new(),
             orientation_queried: false,
             size_queried: false,
+            viewport_reads: Default::default(),
         }
     }
 
@@ -339,7 +342,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 }
 
 /// Styles in another viewport than `options` gives, for a page whose styles under `options`
-/// are `base`; `None` when they are the same (the common case, found without a cascade).
+/// are `base` (computed by [`compute`]); `None` when they are the same (the common case,
+/// found without a cascade).
 pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, viewport: crate::options::Viewport) -> Option<Styles> {
     cascade::at_viewport(snap, options, base, viewport)
 }
