@@ -20,6 +20,8 @@ mod values;
 #[allow(unused_imports)] // for other modules (contrast, live collector)
 pub(crate) use color::parse_color;
 pub(crate) use element::select_all;
+/// A `HashMap` with a fast hash, for maps keyed by short strings.
+pub(crate) use selector_map::HashMap as FxHashMap;
 pub(crate) mod contrast;
 
 use std::sync::Arc;
