@@ -79,6 +79,11 @@ pub(crate) fn unique_selector(snap: &Snapshot, ids: &IdCounts, id: NodeId) -> St
 
 /// CSS.escape() for identifiers.
 pub(crate) fn escape_ident(s: &str) -> String {
+    // Most names and ids need no escape: copy them whole (bytes of non-ASCII chars are >= 0x80).
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_' || !b.is_ascii();
+    if s.as_bytes().iter().all(plain) && !s.as_bytes().first().is_some_and(u8::is_ascii_digit) && s != "-" {
+        return s.to_string();
+    }
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         match c {
@@ -94,4 +99,28 @@ pub(crate) fn escape_ident(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_ident;
+
+    #[test]
+    fn escapes_per_cssom() {
+        for (raw, escaped) in [
+            ("main", "main"),
+            ("a-b_c9", "a-b_c9"),
+            ("ünï", "ünï"),
+            ("", ""),
+            ("-", "\\-"),
+            ("-x", "-x"),
+            ("1a", "\\31 a"),
+            ("a.b:c", "a\\.b\\:c"),
+            ("a b", "a\\ b"),
+            ("a\u{1}", "a\\1 "),
+            ("a\0", "a\u{fffd}"),
+        ] {
+            assert_eq!(escape_ident(raw), escaped, "{raw:?}");
+        }
+    }
 }

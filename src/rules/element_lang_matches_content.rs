@@ -4,7 +4,7 @@
 //! `lang` usually marks (a quoted phrase, a greeting) are `cantTell`.
 
 use super::common;
-use super::html_lang_matches_content::{known_primary, text_in_scope, verdict};
+use super::html_lang_matches_content::{has_text_in_scope, known_primary, text_in_scope, verdict};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::{local_name, NodeId};
 
@@ -48,7 +48,7 @@ impl Rule for ElementLangMatchesContent {
                 common::is_html(el)
                     && (*id == body || cx.snap.ancestors(*id).any(|a| a == body))
                     && known_primary(cx, *id).is_some()
-                    && !text_in_scope(cx, *id).trim().is_empty()
+                    && has_text_in_scope(cx, *id)
             })
             .map(|(id, _)| id)
             .collect()

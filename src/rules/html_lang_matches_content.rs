@@ -47,10 +47,36 @@ const MAX_CHARS: usize = 4000;
 /// `alt`, `aria-label` and `title` text there.
 pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
     let mut out = String::new();
+    for_text_in_scope(cx, scope, |piece| {
+        out.push_str(piece);
+        out.push(' ');
+        true
+    });
+    out
+}
+
+/// Whether [`text_in_scope`] is more than white space, found without building it.
+pub(crate) fn has_text_in_scope(cx: &Context, scope: NodeId) -> bool {
+    let mut found = false;
+    for_text_in_scope(cx, scope, |piece| {
+        found = !piece.trim().is_empty();
+        !found
+    });
+    found
+}
+
+/// Each piece of [`text_in_scope`] in order, to `f` until it returns false; the pieces stop
+/// once they add up to more than [`MAX_CHARS`] bytes (with a separator each).
+fn for_text_in_scope(cx: &Context, scope: NodeId, mut f: impl FnMut(&str) -> bool) {
+    let mut len = 0;
+    let mut piece = |text: &str, len: &mut usize| {
+        *len += text.len() + 1;
+        f(text)
+    };
     let mut walk = cx.snap.descendants(scope);
     while let Some(d) = walk.next() {
-        if out.len() > MAX_CHARS {
-            break;
+        if len > MAX_CHARS {
+            return;
         }
         if let Some(t) = cx.snap.text(d) {
             let shown = cx.snap.parent(d).is_some_and(|p| {
@@ -58,9 +84,8 @@ pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
                 title || cx.tree.is_visible(p) || !cx.tree.is_hidden(p)
             });
             let code = cx.snap.parent(d).and_then(|p| cx.snap.element(p)).is_some_and(|e| e.is_html(&local_name!("script")) || e.is_html(&local_name!("style")));
-            if shown && !code {
-                out.push_str(t);
-                out.push(' ');
+            if shown && !code && !piece(t, &mut len) {
+                return;
             }
             continue;
         }
@@ -72,13 +97,13 @@ pub(crate) fn text_in_scope(cx: &Context, scope: NodeId) -> String {
         if !cx.tree.is_hidden(d) {
             for attr in ["alt", "aria-label", "title"] {
                 if let Some(v) = el.attr_str(attr) {
-                    out.push_str(v);
-                    out.push(' ');
+                    if !piece(v, &mut len) {
+                        return;
+                    }
                 }
             }
         }
     }
-    out
 }
 
 /// What detection says about `text` against the declared primary subtag.
@@ -100,9 +125,9 @@ enum Detection {
 /// Detect the language of `text` and compare it with the declared primary subtag.
 fn detect(text: &str, declared: &str) -> Detection {
     let declared = declared.to_ascii_lowercase();
-    let cut: String = text.chars().take(MAX_CHARS).collect();
+    let cut = text.char_indices().nth(MAX_CHARS).map_or(text, |(end, _)| &text[..end]);
     let known = lang_detect::by_tag(&declared);
-    match lang_detect::detect(&cut) {
+    match lang_detect::detect(cut) {
         Guess::Unsure => Detection::Unsure,
         Guess::Script(script) if known.is_some() && !lang_detect::written_in(&declared, script) => {
             Detection::OtherScript(script.name())
@@ -162,7 +187,7 @@ impl Rule for HtmlLangMatchesContent {
             .filter(|r| {
                 cx.snap.element(*r).is_some_and(|e| e.is_html(&local_name!("html")))
                     && known_primary(cx, *r).is_some()
-                    && !text_in_scope(cx, *r).trim().is_empty()
+                    && has_text_in_scope(cx, *r)
             })
             .into_iter()
             .collect()

@@ -30,6 +30,28 @@ pub(crate) fn restore_queried_flags((orientation, size): (bool, bool)) {
     SIZE_QUERIED.with(|q| q.set(size));
 }
 
+/// A media query list or `@supports` condition as a collection met it, to answer again in
+/// another environment.
+#[derive(Debug)]
+pub(crate) struct Condition {
+    text: Box<str>,
+    eval: fn(&mut Parser, &Ctx) -> bool,
+}
+
+impl Condition {
+    pub(crate) fn new(text: &str, eval: fn(&mut Parser, &Ctx) -> bool) -> Condition {
+        Condition { text: text.into(), eval }
+    }
+
+    /// The answer in `ctx`, leaving the query flags as they were.
+    pub(crate) fn answer(&self, ctx: &Ctx) -> bool {
+        let flags = queried_flags();
+        let v = (self.eval)(&mut Parser::new(&self.text), ctx);
+        restore_queried_flags(flags);
+        v
+    }
+}
+
 /// Evaluate a media query list given as text. Empty → true.
 #[cfg(test)]
 pub(crate) fn media_text_matches(text: &str, ctx: &Ctx) -> bool {

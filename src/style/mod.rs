@@ -20,6 +20,8 @@ mod values;
 #[allow(unused_imports)] // for other modules (contrast, live collector)
 pub(crate) use color::parse_color;
 pub(crate) use element::select_all;
+/// A `HashMap` with a fast hash, for maps keyed by short strings.
+pub(crate) use selector_map::HashMap as FxHashMap;
 pub(crate) mod contrast;
 
 use std::sync::Arc;
@@ -294,6 +296,8 @@ pub struct Styles {
     /// Whether a media query asked for the viewport's size (`width`, `height`, `aspect-ratio`):
     /// rules that restyle for another viewport skip pages where nothing depends on it.
     pub size_queried: bool,
+    /// What computing these styles read of the viewport (see [`at_viewport`]).
+    pub(crate) viewport_reads: cascade::ViewportReads,
 }
 
 impl Styles {
@@ -317,6 +321,7 @@ impl Styles {
             missing: Vec::new(),
             orientation_queried: false,
             size_queried: false,
+            viewport_reads: Default::default(),
         }
     }
 
@@ -339,7 +344,8 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 }
 
 /// Styles in another viewport than `options` gives, for a page whose styles under `options`
-/// are `base`; `None` when they are the same (the common case, found without a cascade).
+/// are `base` (computed by [`compute`]); `None` when they are the same (the common case,
+/// found without a cascade).
 pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, viewport: crate::options::Viewport) -> Option<Styles> {
     cascade::at_viewport(snap, options, base, viewport)
 }

@@ -134,6 +134,8 @@ pub(crate) struct Collector<'o> {
     /// values are not parsed and no rule is kept. Rules with invalid selectors are looked
     /// into too, so `differs` may be true where a full collection finds nothing.
     pub(crate) scan_only: bool,
+    /// Every condition evaluated, in order (see `ViewportReads`).
+    pub conditions: Vec<media::Condition>,
     /// Whether media queries asked for `orientation` / the viewport's size (see `Styles`).
     pub orientation_queried: bool,
     pub size_queried: bool,
@@ -164,6 +166,7 @@ impl<'o> Collector<'o> {
             marking: false,
             others_only: false,
             scan_only: false,
+            conditions: Vec::new(),
             orientation_queried: false,
             size_queried: false,
             origin: Origin::Author,
@@ -224,6 +227,7 @@ impl<'o> Collector<'o> {
     fn condition(&mut self, input: &mut Parser, eval: fn(&mut Parser, &Ctx) -> bool) -> (bool, bool) {
         let start = input.position();
         let v = eval(input, &self.ctx);
+        self.conditions.push(media::Condition::new(input.slice_from(start), eval));
         let mut differs = false;
         if let Some(other) = &self.compare {
             // The comparison must not count as a query of this collection's environment.

@@ -109,6 +109,11 @@ fn restyle_at_another_viewport_equals_a_full_cascade() {
         "<style>@media (orientation: landscape) { .t { color: blue } } @media print and (max-width: 700px) { p { color: red } }</style>",
         // Viewport units only in a block that applies at neither size.
         "<style>@media (max-width: 100px) { .box { width: 50vw } }</style>",
+        // Viewport units nothing computes: an unused custom property, a rule that does not
+        // parse, a `style` attribute of a template's content.
+        "<style>:root { --unused: 10vw } .box { --also: calc(2vh + 1px) }</style>",
+        "<style>.box[ { width: 10vw } .t { @media (max-width: 700px) { color: red } }</style>",
+        r#"<template><p style="width: 5vw">t</p></template>"#,
     ];
     for head in same {
         assert!(!restyle_matches_full(&format!("{head}{body}"), small), "{head}");
@@ -127,6 +132,11 @@ fn restyle_at_another_viewport_equals_a_full_cascade() {
         "<style>.t { font-size: var(--none, 2vmax) }</style>",
         r#"<style>.t { color: blue }</style><div style="height: 5vh"><p style="--x: 1vw; letter-spacing: var(--x)">y</p></div>"#,
         "<style>@property --h { syntax: '<length>'; inherits: true; initial-value: 10vh } .box { height: var(--h) }</style>",
+        // Viewport units through a chain of custom properties; conditions in layers and nesting.
+        "<style>:root { --a: 10vw; --b: var(--a) } .box { --c: var(--b) } .t { width: var(--c) }</style>",
+        "<style>@layer l { @media (max-width: 700px) { .t { color: red } } }</style>",
+        "<style>.box { & .t { @media (max-width: 700px) { color: red } } }</style>",
+        "<style>@import url(missing.css) supports(display: grid) (max-width: 700px);</style>",
     ];
     for head in differ {
         assert!(restyle_matches_full(&format!("{head}{body}"), small), "{head}");

@@ -8,7 +8,8 @@ use crate::options::{ColorScheme, Viewport};
 /// What parsing a value may depend on besides its text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Ctx {
-    /// For `vw`/`vh` and `@media`.
+    /// For `vw`/`vh` and `@media`. Read only by [`dimension`] (which flags viewport units) and
+    /// by media queries (which the cascade keeps, see `ViewportReads`): `at_viewport` relies on it.
     pub viewport: Viewport,
     /// For `light-dark()` and `prefers-color-scheme`.
     pub scheme: ColorScheme,
@@ -63,6 +64,19 @@ enum Calc {
     Len(Length),
 }
 
+thread_local! {
+    /// Set when a length in viewport units is computed: one of the two ways (with media
+    /// queries) a style can depend on the viewport's size. `cascade::compute` resets it at its
+    /// start and reads it into `Styles` at its end.
+    pub(crate) static VIEWPORT_UNITS_USED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A length in viewport units, folded to px (and flagged, see [`VIEWPORT_UNITS_USED`]).
+fn viewport_px(px: f32) -> Length {
+    VIEWPORT_UNITS_USED.with(|f| f.set(true));
+    Length::px(px)
+}
+
 /// A unit → its length, for absolute, font-relative and viewport units.
 pub(crate) fn dimension(value: f32, unit: &str, ctx: &Ctx) -> Option<Length> {
     let u = unit.to_ascii_lowercase();
@@ -82,10 +96,10 @@ pub(crate) fn dimension(value: f32, unit: &str, ctx: &Ctx) -> Option<Length> {
         "cap" => Length { em: value * 0.7, ..Length::default() },
         "ic" | "lh" => Length { em: value * if u == "lh" { 1.2 } else { 1.0 }, ..Length::default() },
         "rlh" => Length { rem: value * 1.2, ..Length::default() },
-        "vw" | "svw" | "lvw" | "dvw" | "vi" | "svi" | "lvi" | "dvi" => Length::px(value * w),
-        "vh" | "svh" | "lvh" | "dvh" | "vb" | "svb" | "lvb" | "dvb" => Length::px(value * h),
-        "vmin" | "svmin" | "lvmin" | "dvmin" => Length::px(value * w.min(h)),
-        "vmax" | "svmax" | "lvmax" | "dvmax" => Length::px(value * w.max(h)),
+        "vw" | "svw" | "lvw" | "dvw" | "vi" | "svi" | "lvi" | "dvi" => viewport_px(value * w),
+        "vh" | "svh" | "lvh" | "dvh" | "vb" | "svb" | "lvb" | "dvb" => viewport_px(value * h),
+        "vmin" | "svmin" | "lvmin" | "dvmin" => viewport_px(value * w.min(h)),
+        "vmax" | "svmax" | "lvmax" | "dvmax" => viewport_px(value * w.max(h)),
         _ => return None,
     })
 }
