@@ -368,6 +368,11 @@ pub(crate) fn is_computed_property(name: &str) -> bool {
     longhands(&name.to_ascii_lowercase()).is_some()
 }
 
+/// Whether the cascade understands this property, given in lower case.
+pub(crate) fn is_computed_lowercase(name: &str) -> bool {
+    longhands(name).is_some()
+}
+
 /// Parse one declaration (the parser is positioned after the colon) into `out`.
 pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: &mut DeclBlock) -> Result<(), ()> {
     let start = input.position();
