@@ -306,12 +306,17 @@ pub(crate) fn has_var(text: &str) -> bool {
 }
 
 fn css_wide(text: &str) -> Option<Specified> {
-    Some(match text.to_ascii_lowercase().as_str() {
-        "inherit" => Specified::Inherit,
-        "initial" => Specified::Initial,
-        "unset" => Specified::Unset,
-        "revert" | "revert-layer" => Specified::Revert,
-        _ => return None,
+    let is = |word: &str| text.eq_ignore_ascii_case(word);
+    Some(if is("inherit") {
+        Specified::Inherit
+    } else if is("initial") {
+        Specified::Initial
+    } else if is("unset") {
+        Specified::Unset
+    } else if is("revert") || is("revert-layer") {
+        Specified::Revert
+    } else {
+        return None;
     })
 }
 
@@ -382,8 +387,14 @@ pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: 
         out.customs.push(CustomDecl { name: name.into(), value: text.into(), important });
         return Ok(());
     }
-    let lname = name.to_ascii_lowercase();
-    let (props, shorthand) = longhands(&lname).ok_or(())?;
+    let lower;
+    let lname = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = name.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        name
+    };
+    let (props, shorthand) = longhands(lname).ok_or(())?;
     if text.is_empty() {
         return Err(());
     }
@@ -406,7 +417,7 @@ pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: 
         }));
         return Ok(());
     }
-    let values = parse_value(&lname, text, ctx).ok_or(())?;
+    let values = parse_value(lname, text, ctx).ok_or(())?;
     out.decls.extend(values.into_iter().map(|(prop, v)| Decl { prop, value: Specified::Value(v), important }));
     Ok(())
 }
