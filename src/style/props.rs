@@ -378,6 +378,17 @@ pub(crate) fn is_computed_lowercase(name: &str) -> bool {
     longhands(name).is_some()
 }
 
+/// Whether [`parse_declaration`] may keep a declaration of this property: a custom property
+/// or one the cascade understands.
+pub(crate) fn is_kept_property(name: &str) -> bool {
+    name.starts_with("--")
+        || if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            is_computed_property(name)
+        } else {
+            is_computed_lowercase(name)
+        }
+}
+
 /// Parse one declaration (the parser is positioned after the colon) into `out`.
 pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: &mut DeclBlock) -> Result<(), ()> {
     let start = input.position();

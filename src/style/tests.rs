@@ -424,7 +424,7 @@ fn selectors_parsed_on_demand() {
             .in { color: blue }
             @media (min-width: 100px) { opacity: .5 }
           }
-          .n { margin: 0; & > .kid { color: green } color : red; }
+          .n { margin: 0; & > .kid { color: green } color : red; b:not(.x) { font-weight: 100 } }
           .x:bogus { margin: 0; @media (orientation: portrait) { .in { color: red } } }
           .y:bogus { margin: 0; .in { color: red } }
           .z { margin: 0; color: red { font-weight: 700 } }
@@ -432,7 +432,7 @@ fn selectors_parsed_on_demand() {
           .p { padding: 0 } .p { /* c */ color: blue }
         </style>
         <div id="m" class="m x y z"><span id="in" class="in">t</span></div>
-        <div id="n" class="n"><span id="kid" class="kid">k</span></div>
+        <div id="n" class="n"><span id="kid" class="kid">k</span><b id="b">b</b></div>
         <p id="p" class="p q">p</p>"#,
     );
     assert_eq!(by_id(&snap, &s, "m").opacity, 0.5);
@@ -440,6 +440,8 @@ fn selectors_parsed_on_demand() {
     assert_eq!(rgb(by_id(&snap, &s, "in").color), [0, 0, 255, 255]);
     assert_eq!(rgb(by_id(&snap, &s, "n").color), [255, 0, 0, 255]);
     assert_eq!(rgb(by_id(&snap, &s, "kid").color), [0, 128, 0, 255]);
+    // `b:not(.x) {...}` reads first as a declaration of an unknown property.
+    assert_eq!(by_id(&snap, &s, "b").font_weight, 100);
     assert_eq!(rgb(by_id(&snap, &s, "p").color), [0, 0, 255, 255]);
     // The invalid rule's nested @media is never evaluated.
     assert!(!s.orientation_queried);

@@ -6,7 +6,7 @@ use cssparser::{Parser, Token};
 use crate::options::{ColorScheme, Viewport};
 
 /// What parsing a value may depend on besides its text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Ctx {
     /// For `vw`/`vh` and `@media`.
     pub viewport: Viewport,
