@@ -1,7 +1,8 @@
 //! Stylesheet parsing: style rules (with CSS nesting), `@media`, `@supports`, `@layer`,
 //! `@import`, `@property`; everything else (`@font-face`, `@keyframes`, `@container` ...) is
 //! skipped. Conditions are evaluated while parsing against the fixed environment, so only
-//! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`].
+//! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`];
+//! the user-agent sheet's collection is kept per thread and environment.
 //! Given a second environment to compare with (another viewport), a collection also finds
 //! whether the sheets would collect differently there, and marks the rules that may.
 
