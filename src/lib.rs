@@ -227,7 +227,7 @@ fn finding(
         selector: report::unique_selector(snap, ids, target),
         line: snap.element(target).map_or(0, |e| e.line),
         snippet: report::snippet(snap, target),
-        message: eval.message,
+        message: eval.message.into_owned(),
         help: meta.fix.into(),
         help_url: meta.help_url(),
         data: eval.data,

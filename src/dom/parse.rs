@@ -230,7 +230,7 @@ impl TreeSink for Sink {
                     Some(p) => html5ever::LocalName::from(format!("{}:{}", p, a.name.local)),
                     None => a.name.local.clone(),
                 };
-                Attr { name, value: a.value.to_string() }
+                Attr { name, value: String::from(&*a.value) }
             })
             .collect();
         let template_contents =
@@ -304,7 +304,7 @@ impl TreeSink for Sink {
         if let NodeData::Element(el) = &mut nodes[target.index()].data {
             for a in attrs {
                 if !el.attrs.iter().any(|x| x.name == a.name.local) {
-                    el.attrs.push(Attr { name: a.name.local.clone(), value: a.value.to_string() });
+                    el.attrs.push(Attr { name: a.name.local.clone(), value: String::from(&*a.value) });
                 }
             }
         }

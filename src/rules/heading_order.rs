@@ -84,6 +84,9 @@ impl Rule for HeadingOrder {
             Some(previous) if level > previous + 1 => Reason::Skipped { level, previous },
             Some(previous) => Reason::InOrder { level, previous },
         };
+        if !matches!(reason, Reason::Skipped { .. }) && common::passes_unreported(cx) {
+            return Evaluation::passed(String::new());
+        }
         reason.evaluation()
     }
 }

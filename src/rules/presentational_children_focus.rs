@@ -5,7 +5,7 @@
 //! Assistive technologies flatten such an element's content into its name, so a link or
 //! control inside it receives keyboard focus but has no role or name of its own.
 
-use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
+use super::{common, Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
 use crate::dom::{local_name, NodeId};
 
 /// Metadata.
@@ -65,6 +65,9 @@ enum Reason {
 impl Reason {
     fn evaluation(self, cx: &Context) -> Evaluation {
         match self {
+            Reason::NoFocusable { .. } | Reason::FallbackNotRendered { .. } if common::passes_unreported(cx) => {
+                Evaluation::passed(String::new())
+            }
             Reason::NoFocusable { role } => Evaluation::passed(format!(
                 "Nothing inside this {role} is in the Tab order."
             )),

@@ -29,8 +29,6 @@ use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
 use crate::dom::{Element, NodeId, Snapshot};
 use crate::options::Options;
 
-const UA_CSS: &str = include_str!("ua.css");
-
 /// Custom properties of an element, shared with its parent when it declares none.
 type Customs = Rc<HashMap<Arc<str>, Arc<str>>>;
 
@@ -124,7 +122,7 @@ fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<
     super::values::VIEWPORT_UNITS_USED.with(|u| u.set(false));
     let mut c = Collector::new(ctx, compare, options);
     c.scan_only = scan_only;
-    c.add_user_agent(UA_CSS);
+    c.add_user_agent();
     collect_page_sheets(snap, &mut c);
     c.finish();
     c

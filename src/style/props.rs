@@ -306,12 +306,17 @@ pub(crate) fn has_var(text: &str) -> bool {
 }
 
 fn css_wide(text: &str) -> Option<Specified> {
-    Some(match text.to_ascii_lowercase().as_str() {
-        "inherit" => Specified::Inherit,
-        "initial" => Specified::Initial,
-        "unset" => Specified::Unset,
-        "revert" | "revert-layer" => Specified::Revert,
-        _ => return None,
+    let is = |word: &str| text.eq_ignore_ascii_case(word);
+    Some(if is("inherit") {
+        Specified::Inherit
+    } else if is("initial") {
+        Specified::Initial
+    } else if is("unset") {
+        Specified::Unset
+    } else if is("revert") || is("revert-layer") {
+        Specified::Revert
+    } else {
+        return None;
     })
 }
 
@@ -368,6 +373,22 @@ pub(crate) fn is_computed_property(name: &str) -> bool {
     longhands(&name.to_ascii_lowercase()).is_some()
 }
 
+/// Whether the cascade understands this property, given in lower case.
+pub(crate) fn is_computed_lowercase(name: &str) -> bool {
+    longhands(name).is_some()
+}
+
+/// Whether [`parse_declaration`] may keep a declaration of this property: a custom property
+/// or one the cascade understands.
+pub(crate) fn is_kept_property(name: &str) -> bool {
+    name.starts_with("--")
+        || if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            is_computed_property(name)
+        } else {
+            is_computed_lowercase(name)
+        }
+}
+
 /// Parse one declaration (the parser is positioned after the colon) into `out`.
 pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: &mut DeclBlock) -> Result<(), ()> {
     let start = input.position();
@@ -377,8 +398,14 @@ pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: 
         out.customs.push(CustomDecl { name: name.into(), value: text.into(), important });
         return Ok(());
     }
-    let lname = name.to_ascii_lowercase();
-    let (props, shorthand) = longhands(&lname).ok_or(())?;
+    let lower;
+    let lname = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = name.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        name
+    };
+    let (props, shorthand) = longhands(lname).ok_or(())?;
     if text.is_empty() {
         return Err(());
     }
@@ -401,7 +428,7 @@ pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: 
         }));
         return Ok(());
     }
-    let values = parse_value(&lname, text, ctx).ok_or(())?;
+    let values = parse_value(lname, text, ctx).ok_or(())?;
     out.decls.extend(values.into_iter().map(|(prop, v)| Decl { prop, value: Specified::Value(v), important }));
     Ok(())
 }

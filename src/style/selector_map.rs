@@ -100,8 +100,8 @@ fn key(selector: &Selector<Impl>) -> Option<(Key, Target)> {
                         PseudoElement::Other => return None,
                     }
                 }
-                Component::ID(id) => key = Key::Id(id.0.to_string()),
-                Component::Class(c) if !matches!(key, Key::Id(_)) => key = Key::Class(c.0.to_string()),
+                Component::ID(id) => key = Key::Id(String::from(&*id.0)),
+                Component::Class(c) if !matches!(key, Key::Id(_)) => key = Key::Class(String::from(&*c.0)),
                 Component::LocalName(l) if matches!(key, Key::Universal | Key::Attr(_)) => {
                     key = Key::Tag(l.lower_name.0.clone())
                 }

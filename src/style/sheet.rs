@@ -1,15 +1,17 @@
 //! Stylesheet parsing: style rules (with CSS nesting), `@media`, `@supports`, `@layer`,
 //! `@import`, `@property`; everything else (`@font-face`, `@keyframes`, `@container` ...) is
 //! skipped. Conditions are evaluated while parsing against the fixed environment, so only
-//! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`].
+//! rules that apply are kept. Each rule's declarations are parsed once into a [`DeclBlock`];
+//! the user-agent sheet's collection is kept per thread and environment.
 //! Given a second environment to compare with (another viewport), a collection also finds
 //! whether the sheets would collect differently there, and marks the rules that may.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState, QualifiedRuleParser,
-    RuleBodyItemParser, RuleBodyParser, StyleSheetParser,
+    RuleBodyItemParser, RuleBodyParser, StyleSheetParser, Token,
 };
 use selectors::SelectorList;
 
@@ -31,6 +33,7 @@ pub(crate) enum Origin {
 }
 
 /// A style rule: its selectors and declaration block.
+#[derive(Clone)]
 pub(crate) struct StyleRule {
     pub selectors: SelectorList<Impl>,
     pub block: u32,
@@ -145,6 +148,26 @@ pub(crate) struct Collector<'o> {
     import_stack: Vec<String>,
 }
 
+const USER_AGENT_CSS: &str = include_str!("ua.css");
+
+/// The user-agent sheet's collection in one environment (environment, compared
+/// environment, scan only). It is the same in every check there, and parsing it cost 0.6M
+/// instructions a check, a tenth of a 1k page's cascade.
+struct UserAgentRules {
+    key: (Ctx, Option<Ctx>, bool),
+    rules: Vec<StyleRule>,
+    blocks: Vec<DeclBlock>,
+    order: u32,
+}
+
+/// Environments kept: a check uses one to three (the options', a zoomed viewport, the other
+/// orientation).
+const USER_AGENT_ENVIRONMENTS: usize = 4;
+
+thread_local! {
+    static USER_AGENT: RefCell<Vec<UserAgentRules>> = const { RefCell::new(Vec::new()) };
+}
+
 const MAX_IMPORT_DEPTH: usize = 16;
 const MAX_NESTING: u32 = 32;
 
@@ -175,11 +198,40 @@ impl<'o> Collector<'o> {
         }
     }
 
-    /// Add the user-agent sheet.
-    pub(crate) fn add_user_agent(&mut self, text: &str) {
+    /// Add the user-agent sheet (first, to a new collector).
+    pub(crate) fn add_user_agent(&mut self) {
+        let fresh = self.rules.is_empty() && self.order == 0 && self.layers.len() == 1;
+        let key = (self.ctx, self.compare, self.scan_only);
+        let cached = USER_AGENT.with(|cache| {
+            let cache = cache.borrow();
+            let hit = cache.iter().find(|ua| ua.key == key)?;
+            Some((hit.rules.clone(), hit.blocks.clone(), hit.order))
+        });
+        if let Some((rules, blocks, order)) = cached.filter(|_| fresh) {
+            (self.rules, self.blocks, self.order) = (rules, blocks, order);
+            return;
+        }
         self.origin = Origin::UserAgent;
-        self.add_sheet(text, None);
+        self.add_sheet(USER_AGENT_CSS, None);
         self.origin = Origin::Author;
+        // Kept only when it gave nothing but rules (no condition, layer, viewport unit ...).
+        let plain = !self.differs
+            && !self.differs_everywhere
+            && !self.others_only
+            && self.layers.len() == 1
+            && self.registered.is_empty()
+            && self.missing.is_empty()
+            && media::queried_flags() == (false, false)
+            && self.rules.iter().all(|r| !r.marked);
+        if fresh && plain {
+            USER_AGENT.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if cache.len() >= USER_AGENT_ENVIRONMENTS {
+                    cache.remove(0);
+                }
+                cache.push(UserAgentRules { key, rules: self.rules.clone(), blocks: self.blocks.clone(), order: self.order });
+            });
+        }
     }
 
     /// Add an author sheet whose relative URLs resolve against `base` (None: the page).
@@ -205,7 +257,7 @@ impl<'o> Collector<'o> {
 
     fn add_sheet_in_layer(&mut self, text: &str, base: Option<&str>, layer: usize) {
         let mut parser = Parser::new(text);
-        let mut top = TopParser { c: self, layer, base: base.map(str::to_string), imports_allowed: true, depth: 0 };
+        let mut top = TopParser { c: self, sheet: text, layer, base: base.map(str::to_string), imports_allowed: true, depth: 0 };
         for _ in StyleSheetParser::new(&mut parser, &mut top) {}
     }
 
@@ -468,21 +520,23 @@ fn property_initial(input: &mut Parser) -> Option<String> {
 }
 
 /// Top level of a sheet, or the inside of a conditional/layer block.
-struct TopParser<'c, 'o> {
+struct TopParser<'c, 'o, 's> {
     c: &'c mut Collector<'o>,
+    /// The sheet's text (the parser's input).
+    sheet: &'s str,
     layer: usize,
     base: Option<String>,
     imports_allowed: bool,
     depth: u32,
 }
 
-impl<'c, 'o> TopParser<'c, 'o> {
-    fn nested(&mut self, layer: usize) -> TopParser<'_, 'o> {
-        TopParser { c: &mut *self.c, layer, base: self.base.clone(), imports_allowed: false, depth: self.depth + 1 }
+impl<'c, 'o, 's> TopParser<'c, 'o, 's> {
+    fn nested(&mut self, layer: usize) -> TopParser<'_, 'o, 's> {
+        TopParser { c: &mut *self.c, sheet: self.sheet, layer, base: self.base.clone(), imports_allowed: false, depth: self.depth + 1 }
     }
 }
 
-impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
+impl<'i> AtRuleParser<'i> for TopParser<'_, '_, '_> {
     type Prelude = AtPrelude;
     type AtRule = ();
     type Error = ();
@@ -560,43 +614,142 @@ impl<'i> AtRuleParser<'i> for TopParser<'_, '_> {
     }
 }
 
-impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_> {
-    /// None when only scanning.
-    type Prelude = Option<SelectorList<Impl>>;
+impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_, '_> {
+    type Prelude = Selectors<'i>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<SelectorList<Impl>>, PError> {
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Selectors<'i>, PError> {
         self.imports_allowed = false;
         if self.c.scan_only {
             while input.next().is_ok() {}
-            return Ok(None);
+            return Ok(Selectors::Scan);
         }
-        element::parse_selectors(input, false).map(Some).ok_or_else(err)
+        let rest = self.sheet.get(input.position().byte_index()..).unwrap_or("");
+        if may_need_selectors(rest) {
+            return element::parse_selectors(input, false).map(Selectors::Parsed).ok_or_else(err);
+        }
+        let start = input.position();
+        while input.next().is_ok() {}
+        Ok(Selectors::Pending(input.slice_from(start), None))
     }
 
-    fn parse_block<'t>(&mut self, prelude: Option<SelectorList<Impl>>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+    fn parse_block<'t>(&mut self, prelude: Selectors<'i>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
         style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
         Ok(())
     }
 }
 
+/// Whether a style rule (the sheet's text from its prelude on) likely needs its selectors:
+/// its block, read roughly, declares a property we compute or a custom property, or holds
+/// something else than declarations (nested rules, comments, strings). Parsing them on
+/// demand instead costs a second tokenisation of the prelude; either way the collection
+/// is the same (see [`Selectors`]).
+fn may_need_selectors(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let Some(open) = bytes.iter().position(|&b| b == b'{') else { return true };
+    let mut i = open + 1;
+    loop {
+        while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == b';') {
+            i += 1;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|b| b.is_ascii_lowercase() || *b == b'-') {
+            i += 1;
+        }
+        let name = rest.get(start..i).unwrap_or("");
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'}') if name.is_empty() => return false,
+            Some(b':') if !name.is_empty() && !name.starts_with("--") && !props::is_computed_lowercase(name) => {}
+            _ => return true,
+        }
+        // The value, up to the declaration's end.
+        loop {
+            i += 1;
+            match bytes.get(i) {
+                Some(b';') => break,
+                Some(b'}') => return false,
+                Some(b'{' | b'"' | b'\'' | b'\\' | b'/') | None => return true,
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// Consume a style rule's prelude and give its text (None when only scanning).
+fn prelude_text<'i>(input: &mut Parser<'i>, scan_only: bool) -> Option<&'i str> {
+    let start = input.position();
+    while input.next().is_ok() {}
+    (!scan_only).then(|| input.slice_from(start))
+}
+
+/// A style rule's selectors, parsed before its block or on demand: to keep the rule (its
+/// block has declarations we compute), for a rule nested in it, or before anything in its
+/// body may change the collection (a nested at-rule). Either way the collection is the same.
+/// On demand pays for rules that set only properties we don't compute (margins, paddings
+/// ...; 40% of the rules of the bench's 1k page, see [`may_need_selectors`]) and for the
+/// failed declarations cssparser retries as nested rules, which are then never parsed:
+/// -1.2M instructions of the 70M of two 1k checks.
+enum Selectors<'i> {
+    /// Only scanning: no selectors.
+    Scan,
+    /// Not parsed yet: the prelude's text, and for a nested rule its parent's selectors.
+    Pending(&'i str, Option<SelectorList<Impl>>),
+    Parsed(SelectorList<Impl>),
+    /// Not a valid selector list: the rule and all it holds are dropped.
+    Invalid,
+}
+
+impl Selectors<'_> {
+    /// Parse pending selectors; the list unless scanning or invalid.
+    fn resolve(&mut self) -> Option<&SelectorList<Impl>> {
+        if let Selectors::Pending(text, parent) = self {
+            let parsed = Parser::new(text).parse_entirely(|p| element::parse_selectors(p, parent.is_some()).ok_or_else(err)).ok();
+            *self = match (parsed, parent.as_ref()) {
+                (Some(list), Some(parent)) => Selectors::Parsed(list.replace_parent_selector(parent)),
+                (Some(list), None) => Selectors::Parsed(list),
+                (None, _) => Selectors::Invalid,
+            };
+        }
+        match self {
+            Selectors::Parsed(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    fn is_invalid(&self) -> bool {
+        matches!(self, Selectors::Invalid)
+    }
+}
+
 /// Parse a style rule's block: its declarations become one rule, nested rules follow it.
-fn style_rule_body(c: &mut Collector, selectors: Option<SelectorList<Impl>>, layer: usize, depth: u32, input: &mut Parser) {
+fn style_rule_body<'i>(c: &mut Collector, mut selectors: Selectors<'i>, layer: usize, depth: u32, input: &mut Parser<'i>) {
+    if c.compare.is_some() {
+        // Declarations may mark the collection as differing: only in a valid rule.
+        selectors.resolve();
+        if selectors.is_invalid() {
+            return;
+        }
+    }
     let order = c.next_order();
-    let mut body = BodyParser { c, parent: selectors, layer, depth, block: DeclBlock::default(), viewport_units: false };
+    let mut body = BodyParser { c, selectors, layer, depth, block: DeclBlock::default(), viewport_units: false };
     for _ in RuleBodyParser::new(input, &mut body) {}
-    let BodyParser { c, parent, block, viewport_units, .. } = body;
-    if let Some(parent) = parent {
-        c.push_rule(parent, block, layer, order, viewport_units);
+    let BodyParser { c, mut selectors, block, viewport_units, .. } = body;
+    if block.is_empty() {
+        return;
+    }
+    if let Some(list) = selectors.resolve() {
+        c.push_rule(list.clone(), block, layer, order, viewport_units);
     }
 }
 
 /// The inside of a style rule (declarations and nested rules).
-struct BodyParser<'c, 'o> {
+struct BodyParser<'c, 'o, 'i> {
     c: &'c mut Collector<'o>,
-    /// None when only scanning.
-    parent: Option<SelectorList<Impl>>,
+    selectors: Selectors<'i>,
     layer: usize,
     depth: u32,
     block: DeclBlock,
@@ -604,28 +757,49 @@ struct BodyParser<'c, 'o> {
     viewport_units: bool,
 }
 
-impl<'i> DeclarationParser<'i> for BodyParser<'_, '_> {
+impl<'i> DeclarationParser<'i> for BodyParser<'_, '_, 'i> {
     type Declaration = ();
     type Error = ();
     fn parse_value(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>, _: &ParserState) -> Result<(), PError> {
         let start = input.position();
-        let parsed = if self.c.scan_only {
+        let dropped = self.selectors.is_invalid();
+        let parsed = if self.c.scan_only || dropped {
             while input.next().is_ok() {}
             Ok(())
+        } else if !props::is_kept_property(&name) {
+            // Dropped. cssparser retries a failed declaration as a nested rule, which can only
+            // succeed when a {} block comes before the `;`: otherwise spare it the retry (a
+            // third of the bench sheet's declarations set properties we don't compute).
+            let mut block = false;
+            while let Ok(token) = input.next_including_whitespace_and_comments() {
+                block |= matches!(token, Token::CurlyBracketBlock);
+            }
+            if block {
+                Err(())
+            } else {
+                Ok(())
+            }
         } else {
             props::parse_declaration(&name, input, &self.c.ctx, &mut self.block)
         };
-        self.viewport_units |= self.c.declared(&name, input.slice_from(start));
+        if !dropped {
+            self.viewport_units |= self.c.declared(&name, input.slice_from(start));
+        }
         parsed.map_err(|_| err())
     }
 }
 
-impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
+impl<'i> AtRuleParser<'i> for BodyParser<'_, '_, 'i> {
     type Prelude = AtPrelude;
     type AtRule = ();
     type Error = ();
 
     fn parse_prelude(&mut self, name: CowRcStr<'i>, input: &mut Parser<'i>) -> Result<AtPrelude, PError> {
+        // A nested at-rule's condition is evaluated (and recorded) only in a valid rule.
+        self.selectors.resolve();
+        if self.selectors.is_invalid() {
+            return Err(err());
+        }
         parse_at_prelude(&name, input, self.c)
     }
 
@@ -647,38 +821,45 @@ impl<'i> AtRuleParser<'i> for BodyParser<'_, '_> {
             }
             _ => return Ok(()),
         };
-        // Declarations directly inside a nested group rule apply to the parent's selectors.
+        // Declarations directly inside a nested group rule apply to the parent's selectors
+        // (parsed by `parse_prelude`).
+        let selectors = match self.selectors.resolve() {
+            Some(list) => Selectors::Parsed(list.clone()),
+            None => Selectors::Scan,
+        };
         let region = self.c.enter(differs);
-        style_rule_body(self.c, self.parent.clone(), layer, self.depth + 1, input);
+        style_rule_body(self.c, selectors, layer, self.depth + 1, input);
         self.c.leave(region);
         Ok(())
     }
 }
 
-impl<'i> QualifiedRuleParser<'i> for BodyParser<'_, '_> {
-    /// None when only scanning.
-    type Prelude = Option<SelectorList<Impl>>;
+impl<'i> QualifiedRuleParser<'i> for BodyParser<'_, '_, 'i> {
+    /// The prelude's text (see [`Selectors::Pending`]); None when only scanning. cssparser
+    /// retries each declaration it failed to parse as a nested rule: such a prelude, with
+    /// no block after it, is never parsed.
+    type Prelude = Option<&'i str>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<SelectorList<Impl>>, PError> {
-        let Some(parent) = &self.parent else {
-            while input.next().is_ok() {}
-            return Ok(None);
-        };
-        let list = element::parse_selectors(input, true).ok_or_else(err)?;
-        Ok(Some(list.replace_parent_selector(parent)))
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Option<&'i str>, PError> {
+        Ok(prelude_text(input, matches!(self.selectors, Selectors::Scan)))
     }
 
-    fn parse_block<'t>(&mut self, prelude: Option<SelectorList<Impl>>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+    fn parse_block<'t>(&mut self, prelude: Option<&'i str>, _start: &ParserState, input: &mut Parser<'i>) -> Result<(), PError> {
+        let selectors = match (prelude, self.selectors.resolve()) {
+            (Some(text), Some(parent)) => Selectors::Pending(text, Some(parent.clone())),
+            (None, _) => Selectors::Scan,
+            (Some(_), None) => return Ok(()),
+        };
         if self.depth < MAX_NESTING {
-            style_rule_body(self.c, prelude, self.layer, self.depth + 1, input);
+            style_rule_body(self.c, selectors, self.layer, self.depth + 1, input);
         }
         Ok(())
     }
 }
 
-impl<'i> RuleBodyItemParser<'i, (), ()> for BodyParser<'_, '_> {
+impl<'i> RuleBodyItemParser<'i, (), ()> for BodyParser<'_, '_, 'i> {
     fn parse_declarations(&self) -> bool {
         true
     }

@@ -423,6 +423,40 @@ fn nesting() {
     assert_eq!(by_id(&snap, &s, "p").font_weight, 700);
 }
 
+/// Selectors are parsed on demand (see `sheet::Selectors`): rules whose blocks we read as
+/// empty, invalid selectors and declarations cssparser retries as nested rules must collect
+/// as if every selector were parsed first.
+#[test]
+fn selectors_parsed_on_demand() {
+    let (snap, s) = styles(
+        r#"<style>
+          .m { margin: 0; padding: 1px;
+            .in { color: blue }
+            @media (min-width: 100px) { opacity: .5 }
+          }
+          .n { margin: 0; & > .kid { color: green } color : red; b:not(.x) { font-weight: 100 } }
+          .x:bogus { margin: 0; @media (orientation: portrait) { .in { color: red } } }
+          .y:bogus { margin: 0; .in { color: red } }
+          .z { margin: 0; color: red { font-weight: 700 } }
+          .q { "str": 1; margin: 0 }
+          .p { padding: 0 } .p { /* c */ color: blue }
+        </style>
+        <div id="m" class="m x y z"><span id="in" class="in">t</span></div>
+        <div id="n" class="n"><span id="kid" class="kid">k</span><b id="b">b</b></div>
+        <p id="p" class="p q">p</p>"#,
+    );
+    assert_eq!(by_id(&snap, &s, "m").opacity, 0.5);
+    assert_eq!(by_id(&snap, &s, "m").font_weight, 400);
+    assert_eq!(rgb(by_id(&snap, &s, "in").color), [0, 0, 255, 255]);
+    assert_eq!(rgb(by_id(&snap, &s, "n").color), [255, 0, 0, 255]);
+    assert_eq!(rgb(by_id(&snap, &s, "kid").color), [0, 128, 0, 255]);
+    // `b:not(.x) {...}` reads first as a declaration of an unknown property.
+    assert_eq!(by_id(&snap, &s, "b").font_weight, 100);
+    assert_eq!(rgb(by_id(&snap, &s, "p").color), [0, 0, 255, 255]);
+    // The invalid rule's nested @media is never evaluated.
+    assert!(!s.orientation_queried);
+}
+
 #[test]
 fn missing_and_remote_stylesheets() {
     let (_, s) = styles(r#"<link rel="stylesheet" href="https://cdn.example.com/x.css"><link rel="stylesheet" href="nope.css"><p>x</p>"#);

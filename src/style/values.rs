@@ -6,7 +6,7 @@ use cssparser::{Parser, Token};
 use crate::options::{ColorScheme, Viewport};
 
 /// What parsing a value may depend on besides its text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Ctx {
     /// For `vw`/`vh` and `@media`. Read only by [`dimension`] (which flags viewport units) and
     /// by media queries (which the cascade keeps, see `ViewportReads`): `at_viewport` relies on it.
