@@ -56,6 +56,8 @@ pub struct Tree<'a> {
     implicit_roles: Vec<Option<&'static str>>,
     /// `aria-owns` owner per owned element, built on first use by [`Tree::aria_owner`].
     aria_owners: OnceCell<HashMap<NodeId, NodeId>>,
+    /// The elements with `aria-*` attributes and their definitions, built on first use.
+    aria_index: OnceCell<aria::AriaIndex>,
     flags: Vec<Flags>,
     tabindex: Vec<Option<i32>>,
     tab_order: Vec<NodeId>,
@@ -144,6 +146,7 @@ impl<'a> Tree<'a> {
             role_index: vec![None; n],
             implicit_roles: vec![None; n],
             aria_owners: OnceCell::new(),
+            aria_index: OnceCell::new(),
             flags: vec![Flags::default(); n],
             tabindex: vec![None; n],
             tab_order: Vec::new(),
@@ -403,6 +406,11 @@ impl<'a> Tree<'a> {
             map
         });
         owners.get(&id).copied()
+    }
+
+    /// The elements with `aria-*` attributes, with those attributes' definitions.
+    pub(crate) fn aria_index(&self) -> &aria::AriaIndex {
+        self.aria_index.get_or_init(|| aria::AriaIndex::new(self.snap))
     }
 
     /// Whether the computed role is `role` or inherits from it in the WAI-ARIA role taxonomy
