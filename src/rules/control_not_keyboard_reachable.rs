@@ -253,15 +253,13 @@ impl Rule for ControlNotKeyboardReachable {
         // Popups a focusable element owns or controls (a combobox's listbox, a menu button's
         // menu): focus stays on the owner, which moves through them with the arrow keys.
         let mut shadowed = vec![false; cx.snap.len()];
-        // The focus flag first: few elements are focusable, and reading an element's attributes
-        // is a cache miss per element at 200k elements.
-        for &n in elements.iter().filter(|n| cx.tree.is_focusable(**n)) {
+        // The owners come from the attribute index: reading every focusable element's
+        // attributes is a cache miss each at 200k elements.
+        let refs = [local_name!("aria-owns"), local_name!("aria-controls"), local_name!("aria-activedescendant")];
+        let owners = cx.snap.union(refs.iter().map(|a| cx.snap.with_attr(a)));
+        for n in owners.into_iter().filter(|n| cx.tree.is_focusable(*n)) {
             let Some(el) = cx.snap.element(n) else { continue };
-            let refs = ["aria-owns", "aria-controls", "aria-activedescendant"];
-            if !refs.iter().any(|a| el.has_attr_str(a)) {
-                continue;
-            }
-            for token in refs.iter().filter_map(|a| el.attr_str(a)).flat_map(str::split_ascii_whitespace) {
+            for token in refs.iter().filter_map(|a| el.attr(a)).flat_map(str::split_ascii_whitespace) {
                 if let Some(t) = cx.snap.by_id(token) {
                     shadowed[t.index()] = true;
                 }
