@@ -286,6 +286,11 @@ impl Snapshot {
         self.indexed(self.by_attr.get(name).map_or(&[], Vec::as_slice))
     }
 
+    /// Every distinct attribute name of the document's elements.
+    pub fn attr_names(&self) -> impl Iterator<Item = &LocalName> {
+        self.by_attr.keys()
+    }
+
     /// The elements with at least one `aria-*` attribute, in tree order.
     pub fn with_aria_attrs(&self) -> Indexed<'_> {
         self.indexed(&self.with_aria)

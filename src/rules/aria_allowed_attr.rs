@@ -72,27 +72,34 @@ impl Rule for AriaAllowedAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::with_aria_attrs(cx)
-            .filter(|(id, el)| {
-                aria::is_html_or_svg(el)
-                    && aria::aria_attributes(el).any(|(n, _)| aria::property(&n).is_some())
-                    && super::common::is_included(cx, *id)
+        let index = cx.tree.aria_index();
+        index
+            .elements()
+            .iter()
+            .filter(|e| {
+                e.html_or_svg
+                    && index.attributes(e).any(|a| a.property.is_some())
+                    && super::common::is_included(cx, e.id)
             })
-            .map(|(id, _)| id)
+            .map(|e| e.id)
             .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let Some(el) = cx.snap.element(target) else { return Reason::Allowed.evaluation() };
-        let role = aria::aria_role(cx.tree, target);
-        let supported = |r: Option<&str>, name: &str| {
-            r.and_then(aria_data::role).is_some_and(|info| info.supported.contains(&name))
-        };
-        let feature = language_feature_role(el);
-        let bad: Vec<String> = aria::aria_attributes(el)
-            .filter_map(|(n, _)| aria::property(&n).map(|p| (n, p)))
-            .filter(|(n, p)| !aria::is_global(p) && !supported(role, n) && !supported(feature, n))
-            .map(|(n, _)| n.into_owned())
+        let index = cx.tree.aria_index();
+        let Some(e) = index.get(target) else { return Reason::Allowed.evaluation() };
+        let mut candidates = index.attributes(e).filter(|a| a.property.is_some_and(|p| !aria::is_global(p))).peekable();
+        // Global attributes are allowed everywhere: most targets are done without their role.
+        if candidates.peek().is_none() {
+            return Reason::Allowed.evaluation();
+        }
+        let role = e.role(cx.tree);
+        let role_info = role.and_then(aria_data::role);
+        let feature_info = cx.snap.element(target).and_then(language_feature_role).and_then(aria_data::role);
+        let supported = |info: Option<&aria_data::Role>, name: &str| info.is_some_and(|i| i.supported.contains(&name));
+        let bad: Vec<String> = candidates
+            .filter(|a| !supported(role_info, a.name) && !supported(feature_info, a.name))
+            .map(|a| a.name.to_string())
             .collect();
         if bad.is_empty() {
             Reason::Allowed.evaluation()

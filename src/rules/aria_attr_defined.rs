@@ -3,7 +3,6 @@
 //! ignored by browsers. One verdict per element, listing every undefined attribute.
 
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::a11y::aria;
 use crate::dom::NodeId;
 
 /// Metadata.
@@ -61,15 +60,17 @@ impl Rule for AriaAttrDefined {
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let Some(el) = cx.snap.element(target) else { return Reason::Defined(0).evaluation() };
-        let undefined: Vec<String> = aria::aria_attributes(el)
-            .filter(|(n, _)| aria::property(n).is_none())
-            .map(|(n, _)| n.into_owned())
+        let index = cx.tree.aria_index();
+        let Some(e) = index.get(target) else { return Reason::Defined(0).evaluation() };
+        let undefined: Vec<String> = index
+            .attributes(e)
+            .filter(|a| a.property.is_none())
+            .map(|a| a.name.to_string())
             .collect();
         if undefined.is_empty() && super::common::passes_unreported(cx) {
             Evaluation::passed(String::new())
         } else if undefined.is_empty() {
-            Reason::Defined(aria::aria_attributes(el).count()).evaluation()
+            Reason::Defined(index.attributes(e).count()).evaluation()
         } else {
             Reason::Undefined(undefined).evaluation()
         }

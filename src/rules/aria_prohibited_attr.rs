@@ -56,11 +56,11 @@ impl Reason {
 }
 
 /// Global states and properties with a value (an empty one conveys nothing to ignore).
-fn globals(el: &crate::dom::Element) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
-    aria::aria_attributes(el)
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(n, _)| n)
-        .filter(|n| aria::property(n).is_some_and(aria::is_global))
+fn globals<'a>(index: &'a aria::AriaIndex, e: &aria::AriaElement) -> impl Iterator<Item = &'a str> + 'a {
+    index
+        .attributes(e)
+        .filter(|a| !a.value.trim().is_empty() && a.property.is_some_and(aria::is_global))
+        .map(|a| a.name)
 }
 
 /// The rule.
@@ -72,17 +72,21 @@ impl Rule for AriaProhibitedAttr {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::with_aria_attrs(cx)
-            .filter(|(id, el)| aria::is_html_or_svg(el) && globals(el).next().is_some() && super::common::is_included(cx, *id))
-            .map(|(id, _)| id)
+        let index = cx.tree.aria_index();
+        index
+            .elements()
+            .iter()
+            .filter(|e| e.html_or_svg && globals(index, e).next().is_some() && super::common::is_included(cx, e.id))
+            .map(|e| e.id)
             .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let Some(el) = cx.snap.element(target) else { return Reason::Allowed.evaluation() };
-        let Some(role) = aria::aria_role(cx.tree, target) else { return Reason::Allowed.evaluation() };
+        let index = cx.tree.aria_index();
+        let Some(e) = index.get(target) else { return Reason::Allowed.evaluation() };
+        let Some(role) = e.role(cx.tree) else { return Reason::Allowed.evaluation() };
         let prohibited = aria_data::role(role).map(|r| r.prohibited).unwrap_or(&[]);
-        let bad: Vec<String> = globals(el).filter(|n| prohibited.contains(&&**n)).map(|n| n.into_owned()).collect();
+        let bad: Vec<String> = globals(index, e).filter(|n| prohibited.contains(n)).map(str::to_string).collect();
         if bad.is_empty() { Reason::Allowed } else { Reason::Prohibited { role, attributes: bad } }.evaluation()
     }
 }

@@ -55,10 +55,14 @@ impl Reason {
 }
 
 /// Defined states and properties with a non-empty value.
-fn targets(el: &crate::dom::Element) -> impl Iterator<Item = (std::borrow::Cow<'_, str>, &str, &'static crate::a11y::aria_data::Property)> + '_ {
-    aria::aria_attributes(el)
-        .filter(|(_, v)| !v.is_empty())
-        .filter_map(|(n, v)| aria::property(&n).map(|p| (n, v, p)))
+fn targets<'a>(
+    index: &'a aria::AriaIndex,
+    e: &aria::AriaElement,
+) -> impl Iterator<Item = (&'a str, &'a str, &'static crate::a11y::aria_data::Property)> + 'a {
+    index
+        .attributes(e)
+        .filter(|a| !a.value.is_empty())
+        .filter_map(|a| a.property.map(|p| (a.name, a.value, p)))
 }
 
 /// The rule.
@@ -70,17 +74,21 @@ impl Rule for AriaValidAttrValue {
     }
 
     fn applicable(&self, cx: &Context) -> Vec<NodeId> {
-        super::common::with_aria_attrs(cx)
-            .filter(|(_, el)| aria::is_html_or_svg(el) && targets(el).next().is_some())
-            .map(|(id, _)| id)
+        let index = cx.tree.aria_index();
+        index
+            .elements()
+            .iter()
+            .filter(|e| e.html_or_svg && targets(index, e).next().is_some())
+            .map(|e| e.id)
             .collect()
     }
 
     fn evaluate(&self, cx: &Context, target: NodeId) -> Evaluation {
-        let Some(el) = cx.snap.element(target) else { return Reason::Valid.evaluation() };
-        let bad: Vec<(String, String)> = targets(el)
+        let index = cx.tree.aria_index();
+        let Some(e) = index.get(target) else { return Reason::Valid.evaluation() };
+        let bad: Vec<(String, String)> = targets(index, e)
             .filter(|(_, v, p)| !aria::value_is_valid(p, v))
-            .map(|(n, v, _)| (n.into_owned(), v.to_string()))
+            .map(|(n, v, _)| (n.to_string(), v.to_string()))
             .collect();
         if bad.is_empty() { Reason::Valid } else { Reason::Invalid(bad) }.evaluation()
     }

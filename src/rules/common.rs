@@ -29,11 +29,6 @@ pub(crate) fn with_attr<'a>(cx: &'a Context<'a>, name: &LocalName) -> impl Itera
     indexed(cx, cx.snap.with_attr(name))
 }
 
-/// The elements with at least one `aria-*` attribute, in tree order.
-pub(crate) fn with_aria_attrs<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = (NodeId, &'a Element)> + 'a {
-    indexed(cx, cx.snap.with_aria_attrs())
-}
-
 /// The elements whose semantic role passes `wanted`, in tree order. The role is read from the
 /// tree's per-node vector before the element is touched, so most elements cost one read.
 pub(crate) fn with_role<'a>(

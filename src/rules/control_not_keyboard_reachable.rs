@@ -92,14 +92,13 @@ impl Signals {
     }
 
     /// Whether `Signals::of(cx, n)` finds any signal, without building the lists:
-    /// `applicable` asks it of most elements of a page.
-    fn any_of(cx: &Context, n: NodeId) -> bool {
-        let Some(el) = cx.snap.element(n) else { return false };
-        let handler = el.attrs.iter().any(|a| {
-            a.name.starts_with("on") && (STRONG_HANDLERS.contains(&&*a.name) || WEAK_HANDLERS.contains(&&*a.name))
-        });
-        handler
-            || (el.has_attr(&local_name!("role")) && cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r)))
+    /// `applicable` asks it of most elements of a page, knowing from the attribute index
+    /// whether `n` has a handler. The role and style are read before the element: at 200k
+    /// elements, reading each element's attributes is a cache miss.
+    fn any_of(cx: &Context, n: NodeId, has_handler: bool) -> bool {
+        has_handler
+            || (cx.tree.role(n).is_some_and(|r| WIDGET_ROLES.contains(&r))
+                && cx.snap.element(n).is_some_and(|el| el.has_attr(&local_name!("role"))))
             || pointer_cursor(cx, n)
     }
 
@@ -119,12 +118,15 @@ impl Signals {
 /// focusable: links and buttons get it from the user-agent sheet.
 fn pointer_cursor(cx: &Context, n: NodeId) -> bool {
     let pointer = |id: NodeId| cx.tree.style(id).cursor.trim().eq_ignore_ascii_case("pointer");
+    if !pointer(n) {
+        return false;
+    }
     let parent = cx.snap.parent_element(n);
     // An inherited cursor is the parent's own shared text: then it didn't start here.
     if parent.is_some_and(|p| std::sync::Arc::ptr_eq(&cx.tree.style(p).cursor, &cx.tree.style(n).cursor)) {
         return false;
     }
-    pointer(n) && !parent.is_some_and(pointer) && !cx.tree.is_focusable(n)
+    !parent.is_some_and(pointer) && !cx.tree.is_focusable(n)
 }
 
 /// Elements that never count as controls of their own: the page, and labels (they forward
@@ -237,11 +239,13 @@ impl Rule for ControlNotKeyboardReachable {
         // Rendered, enabled, non-inert elements with a control signal and no focusable
         // ancestor or descendant. Two linear passes give those two facts for every node.
         // Only elements can be focusable or targets: walk the element list, not every node.
+        // Both passes follow a link only from an element that hands something on (few do):
+        // at 200k elements, reading every element's node is a cache miss each.
         let elements = cx.snap.elements();
         let mut focus_below = vec![false; cx.snap.len()];
         for &n in elements.iter().rev() {
-            if let Some(p) = cx.snap.parent(n) {
-                if focus_below[n.index()] || cx.tree.is_focusable(n) {
+            if focus_below[n.index()] || cx.tree.is_focusable(n) {
+                if let Some(p) = cx.snap.parent(n) {
                     focus_below[p.index()] = true;
                 }
             }
@@ -249,23 +253,31 @@ impl Rule for ControlNotKeyboardReachable {
         // Popups a focusable element owns or controls (a combobox's listbox, a menu button's
         // menu): focus stays on the owner, which moves through them with the arrow keys.
         let mut shadowed = vec![false; cx.snap.len()];
-        for &n in elements {
+        // The owners come from the attribute index: reading every focusable element's
+        // attributes is a cache miss each at 200k elements.
+        let refs = [local_name!("aria-owns"), local_name!("aria-controls"), local_name!("aria-activedescendant")];
+        let owners = cx.snap.union(refs.iter().map(|a| cx.snap.with_attr(a)));
+        for n in owners.into_iter().filter(|n| cx.tree.is_focusable(*n)) {
             let Some(el) = cx.snap.element(n) else { continue };
-            let refs = ["aria-owns", "aria-controls", "aria-activedescendant"];
-            if !cx.tree.is_focusable(n) || !refs.iter().any(|a| el.has_attr_str(a)) {
-                continue;
-            }
-            for token in refs.iter().filter_map(|a| el.attr_str(a)).flat_map(str::split_ascii_whitespace) {
+            for token in refs.iter().filter_map(|a| el.attr(a)).flat_map(str::split_ascii_whitespace) {
                 if let Some(t) = cx.snap.by_id(token) {
                     shadowed[t.index()] = true;
                 }
             }
         }
-        // Focusable or managing ancestor, inherited top-down.
-        let focusable = |n: NodeId| cx.snap.element(n).is_some() && cx.tree.is_focusable(n);
+        // Focusable or managing ancestor, inherited top-down (tree order: parents first).
         for &n in elements {
-            let Some(p) = cx.snap.parent(n) else { continue };
-            shadowed[n.index()] |= shadowed[p.index()] || focusable(p);
+            if shadowed[n.index()] || cx.tree.is_focusable(n) {
+                for c in cx.snap.element_children(n) {
+                    shadowed[c.index()] = true;
+                }
+            }
+        }
+        // Elements with a handler attribute, from the attribute index.
+        let mut has_handler = vec![false; cx.snap.len()];
+        let handlers = cx.snap.attr_names().filter(|a| STRONG_HANDLERS.contains(&&***a) || WEAK_HANDLERS.contains(&&***a));
+        for id in cx.snap.union(handlers.map(|a| cx.snap.with_attr(a))) {
+            has_handler[id.index()] = true;
         }
         elements
             .iter()
@@ -278,8 +290,8 @@ impl Rule for ControlNotKeyboardReachable {
                     && cx.tree.is_visible(*n)
                     && !cx.tree.is_inert(*n)
                     && !cx.tree.is_disabled(*n)
+                    && Signals::any_of(cx, *n, has_handler[n.index()])
                     && !excluded_element(cx, *n)
-                    && Signals::any_of(cx, *n)
             })
             .collect()
     }
