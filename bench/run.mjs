@@ -71,6 +71,8 @@ function measure(tool, runs, files, env = {}) {
   const cmd = {
     'native-check': [nativeBin, 'check'],
     'native-parse': [nativeBin, 'parse'],
+    'native-pair': [nativeBin, 'pair'],
+    'node-pair': ['node', join(here, 'tools/pair-node.mjs')],
     'node-check': ['node', join(here, 'tools/curbcut-node.mjs')],
     'node-parse': ['node', join(here, 'tools/parse-node.mjs')],
     'axe-chromium': ['node', join(here, 'tools/axe-chromium.mjs')],
@@ -91,6 +93,7 @@ function measure(tool, runs, files, env = {}) {
     rssKb: Number(readFileSync(rssOut, 'utf8').trim().split('\n').pop()),
     ...(tree ? { treeRssKb: tree.treeRssKb, failed: tree.failed } : {}),
     ...(lines.find((l) => l.cold != null) ? { cold: lines.find((l) => l.cold != null).cold } : {}),
+    ...(total.parse ? { parse: total.parse } : {}),
   };
 }
 
@@ -113,6 +116,29 @@ function measureCli(runs, file) {
     rss.push(m);
   }
   return { ms: median(walls), all: walls, runs, rssKb: median(rss) };
+}
+
+/** Each whole-check tool and the bare parse it is compared with. */
+const PAIRED = { 'native-check': 'native-parse', 'node-check': 'node-parse' };
+
+/**
+ * `check` and its floor `parse` on one page, timed side by side: one process runs a check then
+ * a parse, 3 × RUNS times (`bench pair`, tools/pair-node.mjs). Returns both entries; the
+ * check's carries `ratio`, the median of the runs' check/parse ratios, and `spread`, their
+ * interquartile range. Peak memory still comes from a fresh process of each tool alone.
+ */
+function measurePair(check, parse, file) {
+  const pair = measure(check === 'native-check' ? 'native-pair' : 'node-pair', 3 * RUNS, [file]);
+  if (pair.error) return [pair, pair];
+  const ratios = pair.all.map((t, i) => t / pair.parse[i]).sort((x, y) => x - y);
+  const q = (f) => +ratios[Math.floor(f * (ratios.length - 1))].toFixed(2);
+  // Memory of checking one page: a fresh process, one call, no warm-up loop (as axe runs).
+  const rss = (tool) => measure(tool, 1, [file], { BENCH_WARMUP: '0' }).rssKb;
+  const { parse: parseMs, ...rest } = pair;
+  return [
+    { ...rest, rssKb: rss(check), ratio: median(ratios), spread: [q(0.25), q(0.75)] },
+    { ms: median(parseMs), all: parseMs, runs: parseMs.length, rssKb: rss(parse) },
+  ];
 }
 
 /** What this invocation measured: overlaid on the file, which other invocations may update. */
@@ -163,6 +189,17 @@ if (!flag('report-only')) {
         record(p.name, tool, measureCli(RUNS, p.file));
         continue;
       }
+      // A check and its floor are timed side by side in one process (measurePair): this shared
+      // machine's speed drifts by up to 2x within seconds, which made the ratio of figures taken
+      // a minute apart swing from 1.5x to 4.7x.
+      const partner = PAIRED[tool];
+      if (partner && wanted(partner)) {
+        const [check, parse] = measurePair(tool, partner, p.file);
+        record(p.name, tool, check);
+        record(p.name, partner, parse);
+        continue;
+      }
+      if (Object.values(PAIRED).includes(tool) && wanted(Object.keys(PAIRED).find((c) => PAIRED[c] === tool))) continue;
       // axe takes seconds to minutes per page: fewer runs, no warm-up run, on the big pages.
       const slow = tool.startsWith('axe');
       const runs = tool === 'axe-chromium' && SIZES[p.name] <= 1_000 ? 3 : slow ? 1 : RUNS;
@@ -232,6 +269,9 @@ function report(res) {
   const fmt = (v) => (v == null ? '–' : v.error ? 'error' : v.skipped ? 'not run' : v.ms >= 1000 ? `${(v.ms / 1000).toFixed(2)} s` : `${v.ms.toFixed(1)} ms`);
   const ms = (key, tool) => res[key]?.[tool]?.ms;
   const ratio = (a, b) => (a && b ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : '–');
+  // check / parse: the median of the side-by-side runs' ratios when measured so (measurePair).
+  const cp = (k, rt) => res[k]?.[`${rt}-check`]?.ratio ?? (ms(k, `${rt}-check`) && ms(k, `${rt}-parse`) ? ms(k, `${rt}-check`) / ms(k, `${rt}-parse`) : null);
+  const cpText = (k, rt) => (cp(k, rt) ? `${cp(k, rt).toFixed(1)}×` : '–');
   const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '–');
   const meta = res.meta ?? {};
   const keys = Object.keys(SIZES).filter((k) => res[k]);
@@ -250,10 +290,19 @@ function report(res) {
   for (const k of keys) {
     const r = res[k];
     const el = meta.pages?.[k]?.elements;
-    L.push(`| ${k} | ${el} | ${fmt(r['native-check'])} | ${fmt(r['native-parse'])} | ${ratio(ms(k, 'native-check'), ms(k, 'native-parse'))} | ${fmt(r['node-check'])} | ${r['node-check']?.cold ? fmt({ ms: r['node-check'].cold }) : '–'} | ${fmt(r['node-parse'])} | ${ratio(ms(k, 'node-check'), ms(k, 'node-parse'))} | ${fmt(r['axe-chromium'])} | ${fmt(r['axe-jsdom'])} | ${ratio(ms(k, 'axe-chromium'), ms(k, 'node-check'))} | ${ratio(ms(k, 'axe-jsdom'), ms(k, 'node-check'))} |`);
+    L.push(`| ${k} | ${el} | ${fmt(r['native-check'])} | ${fmt(r['native-parse'])} | ${cpText(k, 'native')} | ${fmt(r['node-check'])} | ${r['node-check']?.cold ? fmt({ ms: r['node-check'].cold }) : '–'} | ${fmt(r['node-parse'])} | ${cpText(k, 'node')} | ${fmt(r['axe-chromium'])} | ${fmt(r['axe-jsdom'])} | ${ratio(ms(k, 'axe-chromium'), ms(k, 'node-check'))} | ${ratio(ms(k, 'axe-jsdom'), ms(k, 'node-check'))} |`);
   }
   L.push('', 'The floor, "html5ever → rcdom", is a bare parse of the same page into `markup5ever_rcdom`: natively');
-  L.push('(`examples/bench.rs`) and in Node as wasm built like the package (`examples/parse_floor.rs`).');
+  L.push('(`examples/bench.rs`) and in Node as wasm built like the package (`examples/parse_floor.rs`),');
+  L.push('which takes the page as UTF-8 bytes, as the package\'s `checkHtml` does. A check and its floor are');
+  L.push('timed side by side, a check then a parse in each run of one process (`bench pair`,');
+  L.push('`bench/tools/pair-node.mjs`), since this shared machine\'s speed drifts by up to 2× within seconds:');
+  L.push('"check / parse" is the median of the runs\' ratios; the interquartile range of those ratios:');
+  L.push('');
+  for (const k of keys) {
+    const sp = ['native', 'node'].map((rt) => res[k]?.[`${rt}-check`]?.spread).map((x) => (x ? `${x[0]}–${x[1]}×` : '–'));
+    L.push(`- ${k}: native ${sp[0]}; Node ${sp[1]}`);
+  }
   L.push('', '### Time per element (µs)', '');
   const tools = ['native-check', 'node-check', 'native-parse', 'node-parse', 'axe-chromium', 'axe-jsdom'];
   L.push(`| page | ${tools.join(' | ')} |`, `|---|${tools.map(() => '---:').join('|')}|`);
@@ -268,12 +317,16 @@ function report(res) {
     L.push(`| ${k} | ${mb(r['native-check']?.rssKb)} | ${mb(r['node-check']?.rssKb)} | ${mb(r['node-cli']?.rssKb)} | ${mb(r['native-parse']?.rssKb)} | ${mb(r['node-parse']?.rssKb)} | ${mb(r['axe-chromium']?.treeRssKb)} | ${mb(r['axe-chromium']?.rssKb)} | ${mb(r['axe-jsdom']?.rssKb)} |`);
   }
   L.push('', 'Node\'s own baseline (an empty `node -e ""`) is about 40 MB of every Node figure; loading the package');
-  L.push('(the wasm is compiled lazily, function by function, on first call) about 10 MB more; then the wasm\'s');
-  L.push('linear memory grows with the page (8 MB at 10k, 128 MB at 200k) and, in the JS API, V8 recompiles the');
-  L.push('hot functions with its optimising tier on background threads during the first check, ~30 MB at peak');
-  L.push('whatever the page (with `--wasm-num-compilation-tasks=1`, one compile at a time, the 10k JS API peak falls');
-  L.push('by ~25 MB, measured by hand). The bare parse in Node pays the same startup and tiering costs, which is why');
-  L.push('its column is near the curbcut figures. The CLI (`curbcut -q page.html`, whole process) runs the wasm in the baseline tier');
+  L.push('(the wasm is compiled lazily, function by function, on first call) about 11 MB more; one 10k check in');
+  L.push('V8\'s baseline tier alone (`--liftoff-only`) adds 13 MB (the wasm\'s linear memory grows with the page:');
+  L.push('8 MB at 10k, 128 MB at 200k). The rest of the JS API figure, ~40 MB at 10k, is V8 recompiling the hot');
+  L.push('functions with its optimising tier on its 4 background threads during the first check: each of the');
+  L.push('largest (html5ever\'s tree-builder and tokenizer steps, the selector and value parsers, the tree');
+  L.push('build) takes 10-19 MB of compiler memory (`--trace-wasm-compilation-times`), four at a time. With');
+  L.push('`--v8-pool-size=1` the 10k peak is 80 MB, but a library cannot set its users\' V8 flags; building');
+  L.push('the wasm with a lower LLVM inlining threshold (50) made the functions smaller (-8 MB) and the check');
+  L.push('18% slower. The bare parse in Node pays the same startup and tiering costs, which is why its column');
+  L.push('is near the curbcut figures. The CLI (`curbcut -q page.html`, whole process) runs the wasm in the baseline tier');
   L.push('only when given named files up to 4 MB (bin/curbcut.js sets `--liftoff-only` for its own process), so');
   L.push('not on the 200k page. The summed Chromium');
   L.push('figure counts shared pages once per process, so it overstates; the largest-process figure understates.');
@@ -300,7 +353,6 @@ function report(res) {
   // Targets of issue 5.
   const t10 = ms('10k', 'node-check');
   const t200 = ms('200k', 'node-check');
-  const cp = (k, rt) => (ms(k, `${rt}-check`) && ms(k, `${rt}-parse`) ? ms(k, `${rt}-check`) / ms(k, `${rt}-parse`) : null);
   const slope = per('200k', 'node-check') && per('10k', 'node-check') ? per('200k', 'node-check') / per('10k', 'node-check') : null;
   const actR = ms('act', 'axe-chromium') && ms('act', 'node-check') ? ms('act', 'axe-chromium') / ms('act', 'node-check') : null;
   const memR = res['10k']?.['axe-jsdom']?.rssKb && res['10k']?.['node-check']?.rssKb ? res['10k']['axe-jsdom'].rssKb / res['10k']['node-check'].rssKb : null;
@@ -315,6 +367,10 @@ function report(res) {
     }
   }
   L.push(`| time per element 200k ≤ 1.3× 10k (Node) | ${slope ? `${slope.toFixed(2)}×` : '–'} | ${ok(slope && slope <= 1.3)} |`);
+  // The two pages are timed minutes apart, when this machine may run at another speed: the
+  // floor's own slope in the same runs shows it, and the ratio of the two slopes cancels it.
+  const floorSlope = per('200k', 'node-parse') && per('10k', 'node-parse') ? per('200k', 'node-parse') / per('10k', 'node-parse') : null;
+  if (slope && floorSlope) L.push(`| the same, over the floor's (${floorSlope.toFixed(2)}× in the same runs) | ${(slope / floorSlope).toFixed(2)}× | ${ok(slope / floorSlope <= 1.3)} |`);
   L.push(`| ACT suite < 1/10 of axe in Chromium | ${actR ? `axe takes ${actR.toFixed(0)}×` : '–'} | ${ok(actR && actR >= 10)} |`);
   L.push(`| peak memory at 10k ≤ 1/4 of axe in jsdom (JS API) | ${memR ? `axe uses ${memR.toFixed(1)}×` : '–'} | ${ok(memR && memR >= 4)} |`);
   const cliR = res['10k']?.['axe-jsdom']?.rssKb && res['10k']?.['node-cli']?.rssKb ? res['10k']['axe-jsdom'].rssKb / res['10k']['node-cli'].rssKb : null;
@@ -330,6 +386,9 @@ function report(res) {
   }
   L.push('', '## When measured', '', 'The machine has 2 cores; the 1-minute load average at each measurement:', '');
   for (const [w, list] of [...when].sort()) L.push(`- ${w}: ${list.join(', ')}`);
+  L.push('', 'Absolute times follow the machine\'s speed at the time, which the load average does not show on');
+  L.push('this shared host: the floor columns do (the 10k floor in Node took 22.9 ms in one session and');
+  L.push('39.7-43.5 ms in the next on the same code). Ratios taken side by side are the figures to compare.');
   L.push('', 'A figure measured at a load above the core count ran on a share of a core: it is inflated, and a ratio');
   L.push('against a figure measured at a lower load overstates the gap (the 200k axe Chromium run, when so marked).');
   return L.join('\n') + '\n';
