@@ -36,16 +36,14 @@ fn main() -> ExitCode {
     let mut sink = 0usize;
     let mut one = |html: &str, parse: bool| -> f64 {
         let start = Instant::now();
-        match parse {
-            true => {
-                let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
-                    .one(html);
-                sink += dom.document.children.borrow().len();
-            }
-            false => match curbcut::check_html(html, &options) {
+        if parse {
+            let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default()).one(html);
+            sink += dom.document.children.borrow().len();
+        } else {
+            match curbcut::check_html(html, &options) {
                 Ok(r) => sink += r.results.len(),
                 Err(e) => eprintln!("error: {e}"),
-            },
+            }
         }
         start.elapsed().as_secs_f64() * 1000.0
     };
@@ -64,13 +62,13 @@ fn main() -> ExitCode {
             one(html, true);
         }
         let mut times = Vec::with_capacity(runs);
-        for i in 0..runs {
+        for parse_total in parse_totals.iter_mut() {
             if check {
                 times.push(one(html, false));
             }
             if parse {
                 let t = one(html, true);
-                parse_totals[i] += t;
+                *parse_total += t;
                 if !check {
                     times.push(t);
                 }

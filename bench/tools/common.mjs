@@ -4,6 +4,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
+/** The package's `checkHtml` (the package path is the env's CURBCUT_PKG, default ../../pkg). */
+export async function loadCheck() {
+  const pkg = process.env.CURBCUT_PKG ?? new URL('../../pkg/index.js', import.meta.url).pathname;
+  return (await import(pkg)).checkHtml;
+}
+
+/**
+ * The floor in Node: a bare html5ever parse into markup5ever_rcdom, compiled to wasm with the
+ * package's settings (examples/parse_floor.rs, built by run.mjs into bench/out/floor/). The
+ * page crosses as UTF-8 bytes, encoded inside the call as the package's checkHtml does.
+ * @returns {Promise<(html: string) => number>}
+ */
+export async function loadFloor() {
+  const dir = new URL('../out/floor/', import.meta.url);
+  const { initSync, parse } = await import(new URL('parse_floor.js', dir).href);
+  initSync({ module: readFileSync(new URL('parse_floor_bg.wasm', dir)) });
+  const utf8 = new TextEncoder();
+  return (html) => parse(utf8.encode(html));
+}
+
 /**
  * @param {(html: string, file: string) => Promise<number> | number} one runs a page, returns ms
  * @param {{warmup?: boolean}} [opts]

@@ -4,13 +4,10 @@
 // parse-node.mjs (see common.mjs); the last line also has `parse`, the floor's times.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { loadCheck, loadFloor } from './common.mjs';
 
-const pkg = process.env.CURBCUT_PKG ?? new URL('../../pkg/index.js', import.meta.url).pathname;
-const { checkHtml } = await import(pkg);
-const dir = new URL('../out/floor/', import.meta.url);
-const { initSync, parse } = await import(new URL('parse_floor.js', dir).href);
-initSync({ module: readFileSync(new URL('parse_floor_bg.wasm', dir)) });
-const utf8 = new TextEncoder();
+const checkHtml = await loadCheck();
+const parse = await loadFloor();
 
 const runs = Number(process.argv[2]);
 const file = process.argv[3];
@@ -25,8 +22,7 @@ const time = (f) => {
   return performance.now() - t;
 };
 const check = () => time(() => checkHtml(html, {}));
-// The floor takes the page as UTF-8 bytes, encoded inside the timed call as checkHtml does.
-const floor = () => time(() => parse(utf8.encode(html)));
+const floor = () => time(() => parse(html));
 // Warm-up as common.mjs: V8 tiers hot wasm up in the background, so for a while, not a count.
 const start = performance.now();
 let cold = null;

@@ -368,25 +368,26 @@ fn longhands(name: &str) -> Option<(&'static [Prop], Option<Shorthand>)> {
     })
 }
 
-/// Whether the cascade understands this property (for `@supports`).
-pub(crate) fn is_computed_property(name: &str) -> bool {
-    longhands(&name.to_ascii_lowercase()).is_some()
+/// `name` in ASCII lower case, copied only when it has an upper-case letter (names in sheets
+/// rarely do, and this runs for every declaration).
+fn ascii_lowercase(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.to_ascii_lowercase().into()
+    } else {
+        name.into()
+    }
 }
 
-/// Whether the cascade understands this property, given in lower case.
-pub(crate) fn is_computed_lowercase(name: &str) -> bool {
-    longhands(name).is_some()
+/// Whether the cascade understands this property (for `@supports`, and to skip rules that set
+/// nothing it computes).
+pub(crate) fn is_computed_property(name: &str) -> bool {
+    longhands(&ascii_lowercase(name)).is_some()
 }
 
 /// Whether [`parse_declaration`] may keep a declaration of this property: a custom property
 /// or one the cascade understands.
 pub(crate) fn is_kept_property(name: &str) -> bool {
-    name.starts_with("--")
-        || if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            is_computed_property(name)
-        } else {
-            is_computed_lowercase(name)
-        }
+    name.starts_with("--") || is_computed_property(name)
 }
 
 /// Parse one declaration (the parser is positioned after the colon) into `out`.
@@ -398,14 +399,8 @@ pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: 
         out.customs.push(CustomDecl { name: name.into(), value: text.into(), important });
         return Ok(());
     }
-    let lower;
-    let lname = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = name.to_ascii_lowercase();
-        lower.as_str()
-    } else {
-        name
-    };
-    let (props, shorthand) = longhands(lname).ok_or(())?;
+    let lname = ascii_lowercase(name);
+    let (props, shorthand) = longhands(&lname).ok_or(())?;
     if text.is_empty() {
         return Err(());
     }
@@ -428,7 +423,7 @@ pub(crate) fn parse_declaration(name: &str, input: &mut Parser, ctx: &Ctx, out: 
         }));
         return Ok(());
     }
-    let values = parse_value(lname, text, ctx).ok_or(())?;
+    let values = parse_value(&lname, text, ctx).ok_or(())?;
     out.decls.extend(values.into_iter().map(|(prop, v)| Decl { prop, value: Specified::Value(v), important }));
     Ok(())
 }

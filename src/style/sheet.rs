@@ -215,7 +215,8 @@ impl<'o> Collector<'o> {
         self.add_sheet(USER_AGENT_CSS, None);
         self.origin = Origin::Author;
         // Kept only when it gave nothing but rules (no condition, layer, viewport unit ...).
-        let plain = !self.differs
+        let plain = self.conditions.is_empty()
+            && !self.differs
             && !self.differs_everywhere
             && !self.others_only
             && self.layers.len() == 1
@@ -663,7 +664,7 @@ fn may_need_selectors(rest: &str) -> bool {
         }
         match bytes.get(i) {
             Some(b'}') if name.is_empty() => return false,
-            Some(b':') if !name.is_empty() && !name.starts_with("--") && !props::is_computed_lowercase(name) => {}
+            Some(b':') if !name.is_empty() && !props::is_kept_property(name) => {}
             _ => return true,
         }
         // The value, up to the declaration's end.

@@ -66,8 +66,8 @@ enum Calc {
 
 thread_local! {
     /// Set when a length in viewport units is computed: one of the two ways (with media
-    /// queries) a style can depend on the viewport's size. `cascade::compute` resets it at its
-    /// start and reads it into `Styles` at its end.
+    /// queries) a style can depend on the viewport's size. The cascade's `collect` resets it
+    /// and its `pass` reads it into `Styles` (`ViewportReads`).
     pub(crate) static VIEWPORT_UNITS_USED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
