@@ -626,7 +626,7 @@ impl<'e> TreeAttrs<'e> {
                 _ => continue,
             };
             if slot.is_none() {
-                *slot = Some(a.value.as_str());
+                *slot = Some(&*a.value);
             }
         }
         out

@@ -172,33 +172,34 @@ impl Sink {
         depth[child.index()] = depth[parent.index()] + 1;
     }
 
-    /// Append text, merging with a preceding text node as the DOM does.
-    fn append_text_to(&self, parent: NodeId, text: &str) {
+    /// Append text, merging with a preceding text node as the DOM does. The parser's buffer is
+    /// kept, not copied.
+    fn append_text_to(&self, parent: NodeId, text: StrTendril) {
         let parent = self.capped_parent(parent);
         {
             let mut nodes = self.nodes.borrow_mut();
             if let Some(last) = nodes[parent.index()].last_child {
                 if let NodeData::Text(t) = &mut nodes[last.index()].data {
-                    t.push_str(text);
+                    t.push_tendril(&text);
                     return;
                 }
             }
         }
-        let id = self.push(NodeData::Text(text.to_string()), None);
+        let id = self.push(NodeData::Text(text), None);
         self.append_node(parent, id);
     }
 
-    fn text_before(&self, sibling: NodeId, text: &str) {
+    fn text_before(&self, sibling: NodeId, text: StrTendril) {
         {
             let mut nodes = self.nodes.borrow_mut();
             if let Some(prev) = nodes[sibling.index()].prev_sibling {
                 if let NodeData::Text(t) = &mut nodes[prev.index()].data {
-                    t.push_str(text);
+                    t.push_tendril(&text);
                     return;
                 }
             }
         }
-        let id = self.push(NodeData::Text(text.to_string()), None);
+        let id = self.push(NodeData::Text(text), None);
         self.insert_before(sibling, id);
     }
 }
@@ -241,7 +242,7 @@ impl TreeSink for Sink {
                     Some(p) => html5ever::LocalName::from(format!("{}:{}", p, a.name.local)),
                     None => a.name.local.clone(),
                 };
-                Attr { name, value: String::from(&*a.value) }
+                Attr { name, value: a.value }
             })
             .collect();
         let template_contents =
@@ -267,7 +268,7 @@ impl TreeSink for Sink {
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendNode(n) => self.append_node(*parent, n),
-            NodeOrText::AppendText(t) => self.append_text_to(*parent, &t),
+            NodeOrText::AppendText(t) => self.append_text_to(*parent, t),
         }
     }
 
@@ -306,7 +307,7 @@ impl TreeSink for Sink {
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
         match new_node {
             NodeOrText::AppendNode(n) => self.insert_before(*sibling, n),
-            NodeOrText::AppendText(t) => self.text_before(*sibling, &t),
+            NodeOrText::AppendText(t) => self.text_before(*sibling, t),
         }
     }
 
@@ -315,7 +316,7 @@ impl TreeSink for Sink {
         if let NodeData::Element(el) = &mut nodes[target.index()].data {
             for a in attrs {
                 if !el.attrs.iter().any(|x| x.name == a.name.local) {
-                    el.attrs.push(Attr { name: a.name.local.clone(), value: String::from(&*a.value) });
+                    el.attrs.push(Attr { name: a.name.local, value: a.value });
                 }
             }
         }

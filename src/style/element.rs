@@ -342,7 +342,7 @@ impl<'a> El<'a> {
         match &self.snap.node(self.id).data {
             NodeData::Element(e) => e,
             // El is only built for element ids; a static element stands in for robustness.
-            _ => &PLACEHOLDER_ELEMENT,
+            _ => PLACEHOLDER_ELEMENT.with(|el| *el),
         }
     }
     fn wrap(&self, id: Option<NodeId>) -> Option<El<'a>> {
@@ -454,13 +454,17 @@ impl<'a> El<'a> {
     }
 }
 
-static PLACEHOLDER_ELEMENT: std::sync::LazyLock<crate::dom::Element> = std::sync::LazyLock::new(|| crate::dom::Element {
-    ns: ns!(html),
-    name: LocalName::from("div"),
-    attrs: Vec::new(),
-    line: 0,
-    template_contents: None,
-});
+thread_local! {
+    // Per thread and leaked once: an element's attribute values are parser buffers, which may
+    // not be shared between threads.
+    static PLACEHOLDER_ELEMENT: &'static crate::dom::Element = Box::leak(Box::new(crate::dom::Element {
+        ns: ns!(html),
+        name: LocalName::from("div"),
+        attrs: Vec::new(),
+        line: 0,
+        template_contents: None,
+    }));
+}
 
 impl selectors::Element for El<'_> {
     type Impl = Impl;
