@@ -22,7 +22,7 @@ use selectors::bloom::BloomFilter;
 
 use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
-use super::selector_map::{Entry, HashMap, SelectorMap, Target};
+use super::selector_map::{Entry, HashMap, SelectorMap, Sure, Target};
 use super::sheet::{Collector, Origin, StyleRule};
 use super::values::Ctx;
 use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
@@ -145,6 +145,7 @@ fn selector_map(c: &Collector, keep: impl Fn(&StyleRule) -> bool) -> (SelectorMa
                 origin: rule.origin,
                 target: Target::Element,
                 hashes: selectors::parser::AncestorHashes { packed_hashes: [0; 3] },
+                sure: Sure::No,
             });
         }
     }
@@ -287,7 +288,7 @@ fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base
         // Matched by a marked rule, and whether one of those declares custom properties.
         let (mut hit, mut hit_customs) = (false, false);
         for (m, blocks) in &marked {
-            m.candidates(el, &mut candidates);
+            m.candidates(el, snap.parent(id) == Some(NodeId::DOCUMENT), &mut candidates);
             for &i in &candidates {
                 let Some(entry) = m.entries.get(i as usize) else { continue };
                 if pass.matches(entry, &El { snap, id }) {
@@ -843,7 +844,8 @@ impl<'a> Pass<'a> {
         after.clear();
         self.matched_entries.clear();
         let mut candidates = std::mem::take(&mut self.candidates);
-        map.candidates(el, &mut candidates);
+        map.candidates(el, self.snap.parent(id) == Some(NodeId::DOCUMENT), &mut candidates);
+        let lower_case_name = !el.name.bytes().any(|b| b.is_ascii_uppercase());
         let matched = |entry: &Entry| Matched {
             origin: entry.origin,
             layer: entry.layer,
@@ -857,9 +859,14 @@ impl<'a> Pass<'a> {
         let mut cx = matching_context(MatchingMode::Normal, self.bloom.as_ref(), &mut self.caches);
         for &i in &candidates {
             let Some(entry) = map.entries.get(i as usize) else { continue };
+            let sure = match entry.sure {
+                Sure::No => false,
+                Sure::Always => true,
+                Sure::IfLowerCaseName => lower_case_name,
+            };
             if entry.target != Target::Element {
                 pseudo = true;
-            } else if matches_selector(&entry.selector, 0, Some(&entry.hashes), &wrapped, &mut cx) {
+            } else if sure || matches_selector(&entry.selector, 0, Some(&entry.hashes), &wrapped, &mut cx) {
                 own.push(matched(entry));
                 self.matched_entries.push(i);
             }
