@@ -23,7 +23,7 @@ use selectors::bloom::BloomFilter;
 use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
 use super::selector_map::{Entry, HashMap, SelectorMap, Sure, Target};
-use super::sheet::{Collector, Origin, StyleRule};
+use super::sheet::{ClassFilter, Collector, Origin, StyleRule};
 use super::values::Ctx;
 use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
 use crate::dom::{Element, NodeId, Snapshot};
@@ -52,7 +52,7 @@ pub(crate) fn compute(snap: &Snapshot, options: &Options) -> Styles {
 /// `orientation_flipped`.
 pub(crate) fn compute_oriented(snap: &Snapshot, options: &Options, orientation_flipped: bool) -> Styles {
     let ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped };
-    pass(snap, collect(snap, options, ctx, None, false))
+    pass(snap, collect(snap, options, ctx, None, false, Some(ClassFilter::of(snap))))
 }
 
 /// What computing a page's styles read of the viewport. The viewport is read only by media
@@ -88,15 +88,15 @@ pub(crate) fn at_viewport(snap: &Snapshot, options: &Options, base: &Styles, vie
     let attr_of = |id: NodeId| snap.element(id).and_then(|e| e.attr(&local_name!("style")));
     let attrs = viewport_unit_styles(snap);
     // A condition that answers otherwise makes the scan find a difference: it is skipped.
-    if conditions_alike && attrs.is_empty() && !collect(snap, options, ctx, Some(base_ctx), true).differs {
+    if conditions_alike && attrs.is_empty() && !collect(snap, options, ctx, Some(base_ctx), true, None).differs {
         return None;
     }
-    let sheets = collect(snap, options, ctx, Some(base_ctx), false);
+    let sheets = collect(snap, options, ctx, Some(base_ctx), false, None);
     // A custom property in viewport units reaches whatever uses it through var().
     let custom_in_attr = attrs.iter().any(|id| attr_of(*id).is_some_and(|a| a.contains("--")));
     if !sheets.differs_everywhere && !custom_in_attr {
         // The base viewport's own rules matter only when it takes a block this one leaves out.
-        let before = sheets.others_only.then(|| collect(snap, options, base_ctx, Some(ctx), false));
+        let before = sheets.others_only.then(|| collect(snap, options, base_ctx, Some(ctx), false, None));
         if !before.as_ref().is_some_and(|b| b.differs_everywhere) {
             if let Some(styles) = restyle(snap, &sheets, before.as_ref(), base, &attrs) {
                 return Some(styles);
@@ -115,14 +115,16 @@ fn viewport_unit_styles(snap: &Snapshot) -> Vec<NodeId> {
 }
 
 /// Gather the user-agent sheet and the page's sheets for `ctx` (compared with `compare`, see
-/// [`Collector::differs`]; only that when `scan_only`).
-fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<Ctx>, scan_only: bool) -> Collector<'o> {
+/// [`Collector::differs`]; only that when `scan_only`), leaving out author rules that need a
+/// class absent from `classes`.
+fn collect<'o>(snap: &Snapshot, options: &'o Options, ctx: Ctx, compare: Option<Ctx>, scan_only: bool, classes: Option<ClassFilter>) -> Collector<'o> {
     super::media::ORIENTATION_QUERIED.with(|q| q.set(false));
     super::media::SIZE_QUERIED.with(|q| q.set(false));
     super::values::VIEWPORT_UNITS_USED.with(|u| u.set(false));
     let mut c = Collector::new(ctx, compare, options);
     c.scan_only = scan_only;
     c.add_user_agent();
+    c.classes = classes;
     collect_page_sheets(snap, &mut c);
     c.finish();
     c
@@ -1257,8 +1259,8 @@ mod tests {
         let full = compute(&snap, &Options { viewport: small, ..Options::default() });
         let base_ctx = Ctx { viewport: options.viewport, scheme: options.color_scheme, orientation_flipped: false };
         let ctx = Ctx { viewport: small, ..base_ctx };
-        let sheets = collect(&snap, &options, ctx, Some(base_ctx), false);
-        let before = collect(&snap, &options, base_ctx, Some(ctx), false);
+        let sheets = collect(&snap, &options, ctx, Some(base_ctx), false, None);
+        let before = collect(&snap, &options, base_ctx, Some(ctx), false, None);
         assert!(!sheets.differs_everywhere && !before.differs_everywhere, "{html}");
         let before = sheets.others_only.then_some(&before);
         let attrs = viewport_unit_styles(&snap);

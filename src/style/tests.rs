@@ -663,3 +663,28 @@ fn selector_map_buckets() {
     assert_eq!(by_id(&snap, &s, "h2").font_weight, 100);
     assert_eq!(by_id(&snap, &s, "h1").font_size, 20.0 * 2.0);
 }
+
+#[test]
+fn rules_needing_an_absent_class_are_dropped_alike() {
+    // Each rule's verdict from `never_matches` must not change a style: rules that need an
+    // absent class are dropped unparsed; anything it can't read surely is kept.
+    let (snap, s) = styles(
+        r#"<style>
+          .absent, .here { opacity: .1 }
+          .absent .here { opacity: .2 }
+          p.here:not(.absent) { font-weight: 100 }
+          .absent { .here & { opacity: .3 } :not(&) { visibility: hidden } }
+          .ab\73 ent, [title=".absent"].here { text-indent: 5px }
+          .here:is(.absent, p) { letter-spacing: 2px }
+          .absent2 > .here { opacity: .4 } .absent3 { color: red }
+        </style>
+        <p id="p" class="here" title=".absent">x</p>"#,
+    );
+    let p = by_id(&snap, &s, "p");
+    assert_eq!(p.opacity, 0.1);
+    assert_eq!(p.font_weight, 100);
+    assert_eq!(p.visibility, Visibility::Hidden);
+    assert_eq!(p.text_indent, 5.0);
+    assert_eq!(p.letter_spacing, 2.0);
+    assert_eq!(rgb(p.color), [0, 0, 0, 255]);
+}
