@@ -930,15 +930,16 @@ impl<'a> Pass<'a> {
             key.extend(ptr(hints.as_ref().map_or(0, |b| Rc::as_ptr(b) as usize)));
             key.extend_from_slice(&self.matched_entries);
             let hit = self.shared.get(key.as_slice()).cloned();
-            if let Some(hit) = hit {
-                self.key = key;
-                self.key.clear();
-                return hit;
-            }
-            let (style, customs) = self.compute(el, parent.map(|p| &distinct[p as usize]), parent_customs, attr_block, hints);
-            distinct.push(style);
-            let out = (distinct.len() as u32 - 1, customs);
-            self.shared.insert(key.into_boxed_slice(), out.clone());
+            let out = hit.unwrap_or_else(|| {
+                let (style, customs) = self.compute(el, parent.map(|p| &distinct[p as usize]), parent_customs, attr_block, hints);
+                distinct.push(style);
+                let out = (distinct.len() as u32 - 1, customs);
+                // A copy: the scratch keeps its capacity for the next element.
+                self.shared.insert(key.as_slice().into(), out.clone());
+                out
+            });
+            key.clear();
+            self.key = key;
             return out;
         }
         let (style, customs) = self.compute(el, parent.map(|p| &distinct[p as usize]), parent_customs, attr_block, hints);
