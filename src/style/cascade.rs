@@ -790,7 +790,9 @@ impl<'a> Pass<'a> {
             var_memo: RefCell::new(HashMap::default()),
             attr_blocks: HashMap::default(),
             matched_entries: Vec::new(),
-            shared: HashMap::default(),
+            // The bench's 1k page has 373 distinct inputs in 2k nodes: growing the map from
+            // empty (rehashing every key each time) cost 0.1M instructions a check.
+            shared: HashMap::with_capacity_and_hasher((snap.len() / 4).min(1024), Default::default()),
             key: Vec::new(),
         }
     }
