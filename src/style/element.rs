@@ -47,12 +47,16 @@ impl PrecomputedHash for Ident {
 
 /// FNV-1a over the bytes: the hash ancestor bloom filters use for names, ids and classes.
 pub(crate) fn str_hash(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
+    s.bytes().fold(HASH_START, hash_byte)
+}
+
+/// [`str_hash`] of the empty string.
+pub(crate) const HASH_START: u32 = 0x811c_9dc5;
+
+/// [`str_hash`] of a string extended by one byte, from that of the string.
+#[inline]
+pub(crate) fn hash_byte(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(0x0100_0193)
 }
 
 impl std::borrow::Borrow<LocalName> for Ident {

@@ -62,6 +62,21 @@ pub(crate) struct Entry {
     pub target: Target,
     /// Ancestor names/ids/classes the selector needs, for bloom-filter rejection.
     pub hashes: AncestorHashes,
+    /// Whether being a candidate means matching (see [`Sure`]).
+    pub sure: Sure,
+}
+
+/// Whether a candidate entry matches without running the selector: it is its bucket key alone
+/// (`p`, `.card`, `#main`). Tags, ids and classes were a third of the full matches on the
+/// bench's 1k page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sure {
+    No,
+    /// An id or class: its bucket is looked up by the exact value.
+    Always,
+    /// A lower-case tag: an element whose name has upper case (SVG's `foreignObject`) is
+    /// looked up lower-cased, and may not match.
+    IfLowerCaseName,
 }
 
 #[derive(Default)]
@@ -73,6 +88,8 @@ pub(crate) struct SelectorMap {
     by_tag: HashMap<LocalName, Vec<u32>>,
     /// Selectors whose best key is an attribute name (`[data-state="open"]`), lower case.
     by_attr: HashMap<LocalName, Vec<u32>>,
+    /// Selectors whose best key is `:root`.
+    root: Vec<u32>,
     universal: Vec<u32>,
 }
 
@@ -80,18 +97,42 @@ enum Key {
     Id(String),
     Class(String),
     Tag(LocalName),
+    /// `:is(h1, h2, h3)`: one of these lower-case tags (distinct: an element meets one).
+    Tags(Vec<LocalName>),
     Attr(LocalName),
+    Root,
     Universal,
 }
 
-/// The bucket key and target of a selector (None: a pseudo-element we don't compute).
-fn key(selector: &Selector<Impl>) -> Option<(Key, Target)> {
+/// The lower-case tags of `:is()`/`:where()` alternatives that each need one (`h1` in
+/// `h1.title` or `main h1`), distinct; None when one alternative needs none.
+fn alternative_tags(list: &selectors::SelectorList<Impl>) -> Option<Vec<LocalName>> {
+    let mut tags: Vec<LocalName> = Vec::new();
+    for sel in list.slice() {
+        // The rightmost compound only: iteration stops at its combinator.
+        let tag = sel.iter().find_map(|c| match c {
+            Component::LocalName(l) => Some(l.lower_name.0.clone()),
+            _ => None,
+        })?;
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    Some(tags)
+}
+
+/// The bucket key and target of a selector (None: a pseudo-element we don't compute), and
+/// whether it is that key alone.
+fn key(selector: &Selector<Impl>) -> Option<(Key, Target, Sure)> {
     let mut iter = selector.iter();
     let mut target = Target::Element;
     let mut key = Key::Universal;
     let mut first = true;
+    // Components of the element's compound.
+    let mut components = 0;
     loop {
         for c in iter.by_ref() {
+            components += 1;
             match c {
                 Component::PseudoElement(p) => {
                     target = match p {
@@ -111,36 +152,63 @@ fn key(selector: &Selector<Impl>) -> Option<(Key, Target)> {
                 Component::AttributeInNoNamespace { local_name, .. } if matches!(key, Key::Universal) => {
                     key = Key::Attr(local_name.0.clone())
                 }
+                Component::Is(list) | Component::Where(list) if matches!(key, Key::Universal | Key::Attr(_)) => {
+                    if let Some(tags) = alternative_tags(list) {
+                        key = Key::Tags(tags);
+                    }
+                }
+                Component::Root if matches!(key, Key::Universal) => key = Key::Root,
                 _ => {}
             }
         }
         // `a::before`: the pseudo-element compound comes first; the element compound follows.
         match iter.next_sequence() {
-            Some(Combinator::PseudoElement) if first => first = false,
-            _ => return Some((key, target)),
+            Some(Combinator::PseudoElement) if first => {
+                first = false;
+                components = 0;
+            }
+            None if components == 1 && target == Target::Element => {
+                let sure = match selector.iter().next() {
+                    Some(Component::ID(_) | Component::Class(_)) => Sure::Always,
+                    Some(Component::LocalName(l)) if l.name == l.lower_name => Sure::IfLowerCaseName,
+                    _ => Sure::No,
+                };
+                return Some((key, target, sure));
+            }
+            _ => return Some((key, target, Sure::No)),
         }
     }
 }
 
 impl SelectorMap {
     pub(crate) fn insert(&mut self, entry: Entry) {
-        let Some((key, target)) = key(&entry.selector) else { return };
+        let Some((key, target, sure)) = key(&entry.selector) else { return };
         let idx = self.entries.len() as u32;
         let hashes = AncestorHashes::new(&entry.selector, QuirksMode::NoQuirks);
-        self.entries.push(Entry { target, hashes, ..entry });
+        self.entries.push(Entry { target, hashes, sure, ..entry });
         match key {
             Key::Id(s) => self.by_id.entry(s).or_default().push(idx),
             Key::Class(s) => self.by_class.entry(s).or_default().push(idx),
             Key::Tag(s) => self.by_tag.entry(s).or_default().push(idx),
+            Key::Tags(tags) => {
+                for s in tags {
+                    self.by_tag.entry(s).or_default().push(idx);
+                }
+            }
             Key::Attr(s) => self.by_attr.entry(s).or_default().push(idx),
+            Key::Root => self.root.push(idx),
             Key::Universal => self.universal.push(idx),
         }
     }
 
-    /// Indices of the entries that may match `el` (each at most once).
-    pub(crate) fn candidates(&self, el: &Element, out: &mut Vec<u32>) {
+    /// Indices of the entries that may match `el` (each at most once); `root`: whether it is
+    /// the document element.
+    pub(crate) fn candidates(&self, el: &Element, root: bool, out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.universal);
+        if root {
+            out.extend_from_slice(&self.root);
+        }
         if let Some(id) = el.attr(&local_name!("id")) {
             if let Some(v) = self.by_id.get(id) {
                 out.extend_from_slice(v);

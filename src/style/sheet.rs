@@ -20,6 +20,7 @@ use super::media;
 use super::props::{self, DeclBlock};
 use super::values::{self, Ctx};
 use super::MissingResource;
+use crate::dom::Snapshot;
 use crate::options::Options;
 
 /// Cascade origin.
@@ -146,6 +147,42 @@ pub(crate) struct Collector<'o> {
     order: u32,
     /// Resolved locations of the sheets being imported (cycle guard).
     import_stack: Vec<String>,
+    /// The document's classes, to drop author rules that need a class no element has (see
+    /// [`never_matches`]); None: keep them.
+    pub classes: Option<ClassFilter>,
+}
+
+/// The classes of a document's elements, as a set of the low bits of their hashes
+/// ([`element::str_hash`]): a class it doesn't hold is on no element; one it holds may be.
+pub(crate) struct ClassFilter([u64; 64]);
+
+impl ClassFilter {
+    /// The filter of the classes of `snap`'s elements, in one pass over the class attributes'
+    /// bytes: 0.5M instructions on the bench's 10k page (4k class attributes), where it drops
+    /// next to nothing; on the 1k page the rules it drops save 0.8M a check.
+    pub(crate) fn of(snap: &Snapshot) -> ClassFilter {
+        let mut bits = [0u64; 64];
+        let mut set = |h: u32| bits[(h as usize >> 6) & 63] |= 1 << (h & 63);
+        let class = html5ever::local_name!("class");
+        for id in snap.with_attr(&class) {
+            let value = snap.element(id).and_then(|e| e.attr(&class)).unwrap_or("");
+            let mut h = None;
+            for &b in value.as_bytes() {
+                if b.is_ascii_whitespace() {
+                    h.take().map(&mut set);
+                } else {
+                    h = Some(element::hash_byte(h.unwrap_or(element::HASH_START), b));
+                }
+            }
+            h.map(&mut set);
+        }
+        ClassFilter(bits)
+    }
+
+    fn may_hold(&self, class: &str) -> bool {
+        let h = element::str_hash(class) as usize;
+        self.0[(h >> 6) & 63] & (1 << (h & 63)) != 0
+    }
 }
 
 const USER_AGENT_CSS: &str = include_str!("ua.css");
@@ -195,6 +232,7 @@ impl<'o> Collector<'o> {
             origin: Origin::Author,
             order: 0,
             import_stack: Vec::new(),
+            classes: None,
         }
     }
 
@@ -627,6 +665,11 @@ impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_, '_> {
             return Ok(Selectors::Scan);
         }
         let rest = self.sheet.get(input.position().byte_index()..).unwrap_or("");
+        // The user-agent sheet's collection is kept across documents: never pruned.
+        if self.c.origin == Origin::Author && self.c.classes.as_ref().is_some_and(|classes| never_matches(rest, classes)) {
+            while input.next().is_ok() {}
+            return Ok(Selectors::Invalid);
+        }
         if may_need_selectors(rest) {
             return element::parse_selectors(input, false).map(Selectors::Parsed).ok_or_else(err);
         }
@@ -676,6 +719,63 @@ fn may_need_selectors(rest: &str) -> bool {
                 Some(b'{' | b'"' | b'\'' | b'\\' | b'/') | None => return true,
                 Some(_) => {}
             }
+        }
+    }
+}
+
+/// Whether a style rule (the sheet's text from its prelude on) matches no element of a
+/// document with `classes`: each selector of its list needs a class (outside parentheses and
+/// brackets) that no element has, and its block holds only declarations (a nested rule may
+/// match without its parent: `:not(&)`). Read conservatively: escapes, strings, comments and
+/// `&` answer false. Dropping such rules unparsed skipped 40% of the bench's 1k page sheet
+/// (theme rules for sections the page lacks), as unused CSS is common on real pages too.
+fn never_matches(rest: &str, classes: &ClassFilter) -> bool {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    let mut depth = 0u32;
+    // The current selector needs a class no element has.
+    let mut dead = false;
+    loop {
+        match bytes.get(i) {
+            None | Some(b'\\' | b'"' | b'\'' | b'/' | b'&') => return false,
+            Some(b'(' | b'[') => depth += 1,
+            Some(b')' | b']') => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            Some(b',') if depth == 0 => {
+                if !dead {
+                    return false;
+                }
+                dead = false;
+            }
+            Some(b'{') if depth == 0 => break,
+            Some(b'.') if depth == 0 => {
+                let start = i + 1;
+                i = start;
+                while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_') {
+                    i += 1;
+                }
+                if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+                    return false;
+                }
+                dead |= i > start && !rest.get(start..i).is_some_and(|c| classes.may_hold(c));
+                continue;
+            }
+            Some(_) => {}
+        }
+        i += 1;
+    }
+    if !dead {
+        return false;
+    }
+    // The block, up to its end: declarations only.
+    loop {
+        i += 1;
+        match bytes.get(i) {
+            Some(b'}') => return true,
+            None | Some(b'{' | b'"' | b'\'' | b'\\' | b'/') => return false,
+            Some(_) => {}
         }
     }
 }
@@ -866,5 +966,36 @@ impl<'i> RuleBodyItemParser<'i, (), ()> for BodyParser<'_, '_, 'i> {
     }
     fn parse_qualified(&self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{parse::parse_html, DocumentKind};
+
+    #[test]
+    fn never_matches_reads_selectors_conservatively() {
+        let snap = parse_html(r#"<p class=" a	b-1 ">x</p><svg class="c_2"></svg>"#, DocumentKind::Html);
+        let classes = ClassFilter::of(&snap);
+        let never = |rule: &str| never_matches(rule, &classes);
+        for dropped in [".x { color: red }", ".a .x, p.y > .b-1 { color: red }", ".x::before { color: red }", ".a:not(.b).x { }"] {
+            assert!(never(dropped), "{dropped}");
+        }
+        for kept in [
+            ".a { color: red }",
+            ".c_2 { }",
+            ".x, p { }",
+            ":not(.x) { }",
+            ":is(.x, .a) { }",
+            "[title='.x'] { }",
+            ".\\78 { }",
+            ".x { & + p { color: red } }",
+            ".x /* c */ { }",
+            ".x { content: \"}\" }",
+            ".x",
+        ] {
+            assert!(!never(kept), "{kept}");
+        }
     }
 }

@@ -641,3 +641,50 @@ fn presentational_hints_lose_to_author_rules() {
     let img = by_id(&snap, &s, "img");
     assert_eq!((img.width, img.height), (Some(20.0), Some(10.0)));
 }
+
+#[test]
+fn selector_map_buckets() {
+    // `:is()` of tags goes to each tag's bucket, `:root` to its own; a selector that is its
+    // bucket key alone matches without running it, except for a name with upper case.
+    let (snap, s) = styles(
+        r#"<style>
+          :is(h1, h2, main h3, H1) { opacity: .1 } :where(p.x, span) :is(em) { opacity: .2 }
+          :root { font-size: 20px } .k { opacity: .3 } #i { opacity: .4 } b { opacity: .5 }
+          foreignobject { opacity: .6 } foreignObject { visibility: hidden } :is(h2, .n) { font-weight: 100 }
+        </style>
+        <h1 id="h1">a</h1><h2 id="h2" class="n">b</h2><h3 id="h3">c</h3><main><h3 id="m3">d</h3></main>
+        <p class="x"><em id="em">e</em></p><em id="em2">f</em><i class="k" id="k">g</i><i id="i">h</i><b id="b">i</b>
+        <svg><foreignObject id="fo"></foreignObject></svg>"#,
+    );
+    let o = |id: &str| by_id(&snap, &s, id).opacity;
+    assert_eq!([o("h1"), o("h2"), o("h3"), o("m3")], [0.1, 0.1, 1.0, 0.1]);
+    assert_eq!([o("em"), o("em2"), o("k"), o("i"), o("b"), o("fo")], [0.2, 1.0, 0.3, 0.4, 0.5, 1.0]);
+    assert_eq!(by_id(&snap, &s, "fo").visibility, Visibility::Hidden);
+    assert_eq!(by_id(&snap, &s, "h2").font_weight, 100);
+    assert_eq!(by_id(&snap, &s, "h1").font_size, 20.0 * 2.0);
+}
+
+#[test]
+fn rules_needing_an_absent_class_are_dropped_alike() {
+    // Each rule's verdict from `never_matches` must not change a style: rules that need an
+    // absent class are dropped unparsed; anything it can't read surely is kept.
+    let (snap, s) = styles(
+        r#"<style>
+          .absent, .here { opacity: .1 }
+          .absent .here { opacity: .2 }
+          p.here:not(.absent) { font-weight: 100 }
+          .absent { .here & { opacity: .3 } :not(&) { visibility: hidden } }
+          .ab\73 ent, [title=".absent"].here { text-indent: 5px }
+          .here:is(.absent, p) { letter-spacing: 2px }
+          .absent2 > .here { opacity: .4 } .absent3 { color: red }
+        </style>
+        <p id="p" class="here" title=".absent">x</p>"#,
+    );
+    let p = by_id(&snap, &s, "p");
+    assert_eq!(p.opacity, 0.1);
+    assert_eq!(p.font_weight, 100);
+    assert_eq!(p.visibility, Visibility::Hidden);
+    assert_eq!(p.text_indent, 5.0);
+    assert_eq!(p.letter_spacing, 2.0);
+    assert_eq!(rgb(p.color), [0, 0, 0, 255]);
+}
