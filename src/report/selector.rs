@@ -49,42 +49,55 @@ impl IdCounts {
     }
 }
 
-/// A selector that matches exactly this element.
+/// A selector that matches exactly this element. Written into one string: a step per ancestor
+/// used to cost a `format!` each.
 pub(crate) fn unique_selector(snap: &Snapshot, ids: &IdCounts, id: NodeId) -> String {
-    let mut steps = Vec::new();
+    // The elements from `id` up, each anchored by its unique id or not.
+    let mut steps: Vec<(NodeId, Option<&str>)> = Vec::new();
     let mut cur = id;
     while let Some(el) = snap.element(cur) {
         if let Some(v) = el.attr(&local_name!("id")) {
             if !v.is_empty() && ids.ids.get(v) == Some(&1) {
-                steps.push(format!("#{}", escape_ident(v)));
+                steps.push((cur, Some(v)));
                 break;
             }
         }
-        let name = el.name.to_string();
-        let parent = snap.parent(cur);
-        let (pos, count) = ids.of_type.get(cur.index()).copied().unwrap_or((1, 1));
-        if count > 1 {
-            steps.push(format!("{}:nth-of-type({pos})", escape_ident(&name)));
-        } else {
-            steps.push(escape_ident(&name));
-        }
-        match parent {
+        steps.push((cur, None));
+        match snap.parent(cur) {
             Some(p) if snap.element(p).is_some() => cur = p,
             _ => break,
         }
     }
-    steps.reverse();
-    steps.join(" > ")
+    let mut out = String::new();
+    for (i, (node, anchor)) in steps.iter().rev().enumerate() {
+        if i > 0 {
+            out.push_str(" > ");
+        }
+        if let Some(v) = anchor {
+            out.push('#');
+            push_escaped(&mut out, v);
+            continue;
+        }
+        let Some(el) = snap.element(*node) else { continue };
+        push_escaped(&mut out, &el.name);
+        let (pos, count) = ids.of_type.get(node.index()).copied().unwrap_or((1, 1));
+        if count > 1 {
+            out.push_str(":nth-of-type(");
+            out.push_str(&pos.to_string());
+            out.push(')');
+        }
+    }
+    out
 }
 
-/// CSS.escape() for identifiers.
-pub(crate) fn escape_ident(s: &str) -> String {
+/// CSS.escape() of identifier `s`, appended to `out`.
+fn push_escaped(out: &mut String, s: &str) {
     // Most names and ids need no escape: copy them whole (bytes of non-ASCII chars are >= 0x80).
     let plain = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_' || !b.is_ascii();
     if s.as_bytes().iter().all(plain) && !s.as_bytes().first().is_some_and(u8::is_ascii_digit) && s != "-" {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         match c {
             '\0' => out.push('\u{fffd}'),
@@ -98,12 +111,17 @@ pub(crate) fn escape_ident(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape_ident;
+    use super::push_escaped;
+
+    fn escape_ident(s: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, s);
+        out
+    }
 
     #[test]
     fn escapes_per_cssom() {
