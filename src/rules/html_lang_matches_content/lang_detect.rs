@@ -54,6 +54,9 @@ const SCRIPTS: [Script; 24] = [
     Script::Myanmar, Script::Georgian, Script::Ethiopic, Script::Khmer, Script::Hangul, Script::Cjk,
 ];
 
+// `detect` counts ASCII letters as SCRIPTS[0].
+const _: () = assert!(matches!(SCRIPTS[0], Script::Latin));
+
 impl Script {
     /// English name, for messages.
     pub(crate) fn name(self) -> &'static str {
@@ -358,7 +361,15 @@ fn word_index() -> &'static FxHashMap<&'static str, u64> {
 pub(crate) fn detect(text: &str) -> Guess {
     let mut letters = [0usize; SCRIPTS.len()];
     let mut kana = 0usize;
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars() {
+        // ASCII letters are Latin (SCRIPTS[0]): most pages' text is, and this skips the lookups.
+        if c.is_ascii() {
+            letters[0] += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
         let Some(s) = script_of(c) else { continue };
         let wide = matches!(s, Script::Cjk | Script::Hangul);
         if let Some(i) = SCRIPTS.iter().position(|x| *x == s) {
@@ -411,7 +422,9 @@ fn by_words(text: &str, script: Script) -> Option<&'static Lang> {
     let mut ascii = String::new();
     let mut other;
     // Apostrophes split words: French "qu'elle" and "l'homme" count "qu" and "l".
-    for word in text.split(|c: char| !(c.is_alphabetic() || is_word_mark(c))) {
+    // (No word mark is ASCII.)
+    let splits = |c: char| if c.is_ascii() { !c.is_ascii_alphabetic() } else { !(c.is_alphabetic() || is_word_mark(c)) };
+    for word in text.split(splits) {
         if word.chars().next().and_then(script_of) != Some(script) {
             continue;
         }
