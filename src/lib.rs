@@ -156,7 +156,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
     let styles = style::compute(snap, options);
     let tree = a11y::Tree::new(snap, &styles);
     let cx = Context { snap, styles: &styles, tree: &tree, options };
-    let ids = report::selector::IdCounts::new(snap);
+    let mut ids = report::selector::IdCounts::new(snap);
     let mut excluded = std::collections::HashSet::new();
     for selector in &options.exclude {
         excluded.extend(style::select_all(snap, selector).map_err(Error::BadOptions)?);
@@ -191,7 +191,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
             if eval.outcome == Outcome::Passed && !options.include_passed {
                 continue;
             }
-            let mut f = finding(&tree, &ids, meta, target, eval);
+            let mut f = finding(&tree, &mut ids, meta, target, eval);
             f.suppressed = f.outcome != Outcome::Passed && report::is_suppressed(snap, &excluded, meta.id, target);
             if f.suppressed {
                 summary.suppressed += 1;
@@ -216,7 +216,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
 
 fn finding(
     tree: &a11y::Tree,
-    ids: &report::selector::IdCounts,
+    ids: &mut report::selector::IdCounts,
     meta: &RuleMeta,
     target: NodeId,
     eval: rules::Evaluation,
