@@ -252,7 +252,8 @@ pub(crate) fn identical_name_sets(
     pred: impl Fn(NodeId, &Element) -> bool,
     group: impl Fn(NodeId) -> u32,
 ) -> Vec<(NodeId, std::rc::Rc<Vec<NodeId>>)> {
-    use std::collections::HashMap;
+    // Fx, not SipHash: the maps only group, the order comes from `named`.
+    use crate::style::FxHashMap as HashMap;
     let mut named: Vec<(NodeId, String)> = Vec::new();
     for (id, el) in elements(cx) {
         if !pred(id, el) || !is_included(cx, id) {
@@ -265,11 +266,11 @@ pub(crate) fn identical_name_sets(
     }
     // Only elements whose name another one shares can be in a set, so only they need their
     // group (a link's reads the whole text of its context).
-    let mut uses: HashMap<&str, u32> = HashMap::new();
+    let mut uses: HashMap<&str, u32> = HashMap::default();
     for (_, name) in &named {
         *uses.entry(name.as_str()).or_default() += 1;
     }
-    let mut sets: HashMap<(&str, u32), Vec<NodeId>> = HashMap::new();
+    let mut sets: HashMap<(&str, u32), Vec<NodeId>> = HashMap::default();
     let mut order: Vec<(NodeId, (&str, u32))> = Vec::new();
     for (id, name) in &named {
         if uses.get(name.as_str()).is_some_and(|n| *n > 1) {
