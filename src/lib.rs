@@ -164,7 +164,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
     let mut runs = Vec::new();
     let mut results = Vec::new();
     let mut summary = Summary::default();
-    for rule in rules::ALL.iter().copied() {
+    for rule in rules::ALL {
         let meta = rule.meta();
         // Derived from the WCAG table: worked out once per rule and check, not per use.
         let tags = meta.tags();
