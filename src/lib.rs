@@ -23,7 +23,7 @@ pub use crate::rules::{Impact, Outcome, RuleMeta};
 
 use crate::dom::{NodeId, Snapshot};
 use crate::report::{Page, RuleRun, Summary, Tool};
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 
 /// The crate version.
 pub fn version() -> &'static str {
@@ -137,16 +137,15 @@ fn parse(html: &str, options: &Options) -> Result<Snapshot, Error> {
     Ok(snap)
 }
 
-/// Whether `rule` runs under `options`: listed ids win; otherwise any tag matches.
-fn selected(rule: &dyn Rule, options: &Options) -> bool {
-    let meta = rule.meta();
+/// Whether the rule of `meta` (tagged `tags`) runs under `options`: listed ids win; otherwise
+/// any tag matches.
+fn selected(meta: &RuleMeta, tags: &[&str], options: &Options) -> bool {
     if options.disable.iter().any(|d| d == meta.id) {
         return false;
     }
     if let Some(ids) = &options.rules {
         return ids.iter().any(|i| i == meta.id);
     }
-    let tags = meta.tags();
     match &options.tags {
         Some(wanted) => tags.iter().any(|t| wanted.iter().any(|w| w == t)),
         None => tags.iter().any(|t| DEFAULT_TAGS.contains(t)),
@@ -157,7 +156,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
     let styles = style::compute(snap, options);
     let tree = a11y::Tree::new(snap, &styles);
     let cx = Context { snap, styles: &styles, tree: &tree, options };
-    let ids = report::selector::IdCounts::new(snap);
+    let mut ids = report::selector::IdCounts::new(snap);
     let mut excluded = std::collections::HashSet::new();
     for selector in &options.exclude {
         excluded.extend(style::select_all(snap, selector).map_err(Error::BadOptions)?);
@@ -165,13 +164,18 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
     let mut runs = Vec::new();
     let mut results = Vec::new();
     let mut summary = Summary::default();
-    for rule in rules::ALL.iter().copied().filter(|r| selected(*r, options)) {
+    for rule in rules::ALL {
         let meta = rule.meta();
+        // Derived from the WCAG table: worked out once per rule and check, not per use.
+        let tags = meta.tags();
+        if !selected(meta, &tags, options) {
+            continue;
+        }
         runs.push(RuleRun {
             id: meta.id.into(),
             act: meta.act.iter().map(|s| s.to_string()).collect(),
             wcag: meta.wcag.iter().map(|s| s.to_string()).collect(),
-            tags: meta.tags().iter().map(|s| s.to_string()).collect(),
+            tags: tags.iter().map(|s| s.to_string()).collect(),
         });
         let targets = rule.applicable(&cx);
         if targets.is_empty() {
@@ -187,7 +191,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
             if eval.outcome == Outcome::Passed && !options.include_passed {
                 continue;
             }
-            let mut f = finding(&tree, &ids, meta, target, eval);
+            let mut f = finding(&tree, &mut ids, meta, target, eval);
             f.suppressed = f.outcome != Outcome::Passed && report::is_suppressed(snap, &excluded, meta.id, target);
             if f.suppressed {
                 summary.suppressed += 1;
@@ -212,7 +216,7 @@ fn check_snapshot(snap: &Snapshot, options: &Options) -> Result<Report, Error> {
 
 fn finding(
     tree: &a11y::Tree,
-    ids: &report::selector::IdCounts,
+    ids: &mut report::selector::IdCounts,
     meta: &RuleMeta,
     target: NodeId,
     eval: rules::Evaluation,

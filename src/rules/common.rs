@@ -241,7 +241,7 @@ pub(crate) fn text_wraps(cx: &Context, id: NodeId) -> Option<bool> {
 
 /// ACT "matching" names: whitespace-collapsed, case-insensitive.
 pub(crate) fn matching_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    fold(name)
 }
 
 /// Elements passing `pred` that share a non-empty matching accessible name with another one:
@@ -252,21 +252,34 @@ pub(crate) fn identical_name_sets(
     pred: impl Fn(NodeId, &Element) -> bool,
     group: impl Fn(NodeId) -> u32,
 ) -> Vec<(NodeId, std::rc::Rc<Vec<NodeId>>)> {
-    let mut sets: std::collections::HashMap<(String, u32), Vec<NodeId>> = std::collections::HashMap::new();
-    let mut order: Vec<(NodeId, (String, u32))> = Vec::new();
+    // Fx, not SipHash: the maps only group, the order comes from `named`.
+    use crate::style::FxHashMap as HashMap;
+    let mut named: Vec<(NodeId, String)> = Vec::new();
     for (id, el) in elements(cx) {
         if !pred(id, el) || !is_included(cx, id) {
             continue;
         }
         let name = matching_key(cx.tree.name(id));
-        if name.is_empty() {
-            continue;
+        if !name.is_empty() {
+            named.push((id, name));
         }
-        let key = (name, group(id));
-        sets.entry(key.clone()).or_default().push(id);
-        order.push((id, key));
     }
-    let shared: std::collections::HashMap<(String, u32), std::rc::Rc<Vec<NodeId>>> =
+    // Only elements whose name another one shares can be in a set, so only they need their
+    // group (a link's reads the whole text of its context).
+    let mut uses: HashMap<&str, u32> = HashMap::default();
+    for (_, name) in &named {
+        *uses.entry(name.as_str()).or_default() += 1;
+    }
+    let mut sets: HashMap<(&str, u32), Vec<NodeId>> = HashMap::default();
+    let mut order: Vec<(NodeId, (&str, u32))> = Vec::new();
+    for (id, name) in &named {
+        if uses.get(name.as_str()).is_some_and(|n| *n > 1) {
+            let key = (name.as_str(), group(*id));
+            sets.entry(key).or_default().push(*id);
+            order.push((*id, key));
+        }
+    }
+    let shared: HashMap<(&str, u32), std::rc::Rc<Vec<NodeId>>> =
         sets.into_iter().filter(|(_, v)| v.len() > 1).map(|(k, v)| (k, std::rc::Rc::new(v))).collect();
     order.into_iter().filter_map(|(id, key)| shared.get(&key).map(|set| (id, set.clone()))).collect()
 }
@@ -361,9 +374,22 @@ pub(crate) fn headings(cx: &Context) -> std::rc::Rc<Vec<(NodeId, u32)>> {
     })
 }
 
-/// Whitespace-folded, lower-cased text for comparing names and values.
+/// Whitespace-folded, lower-cased text for comparing names and values. One string, lowered in
+/// place when ASCII (most names): the words joined and lowered the obvious way took three.
 pub(crate) fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// Text-spacing rules (ACT 24afc2, 9e45ec): a spacing property declared `!important` in a

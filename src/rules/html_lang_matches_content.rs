@@ -95,8 +95,8 @@ fn for_text_in_scope(cx: &Context, scope: NodeId, mut f: impl FnMut(&str) -> boo
             continue;
         }
         if !cx.tree.is_hidden(d) {
-            for attr in ["alt", "aria-label", "title"] {
-                if let Some(v) = el.attr_str(attr) {
+            for attr in [local_name!("alt"), local_name!("aria-label"), local_name!("title")] {
+                if let Some(v) = el.attr(&attr) {
                     if !piece(v, &mut len) {
                         return;
                     }

@@ -193,7 +193,8 @@ impl RuleMeta {
 
     /// Documentation URL: the rule's page generated into `docs/rules/<id>.md` (tests/docs.rs).
     pub fn help_url(&self) -> String {
-        format!("{RULE_DOCS_URL}{}.md", self.id)
+        // Not format!(): every finding carries one.
+        [RULE_DOCS_URL, self.id, ".md"].concat()
     }
 
     /// The WCAG success criteria with their level, name and Understanding document.

@@ -92,10 +92,11 @@ fn targets(cx: &Context) -> Vec<NodeId> {
                 let included = common::is_included(cx, id);
                 if is_skip_link(cx, el) {
                     content[i] = false;
-                } else {
-                    content[i] |= included && is_content_element(cx, id, el);
+                } else if !content[i] {
+                    // (Already true when a descendant holds content: no need to look.)
+                    content[i] = included && is_content_element(cx, id, el);
                 }
-                landmark[i] |= included && common::is_landmark(cx, id);
+                landmark[i] = landmark[i] || (included && common::is_landmark(cx, id));
             }
             _ => {}
         }
