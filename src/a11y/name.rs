@@ -985,8 +985,28 @@ fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
+/// Whether `s` is ASCII with single spaces between words and none at either end, i.e. its own
+/// [`fold`]: most names are, and one byte scan is cheaper than splitting them into words
+/// (`fold` was 0.13M instructions per 1k-element check). (The ASCII whitespace `fold` splits on
+/// is the space and `\t`..=`\r`.)
+pub(crate) fn is_folded(s: &str) -> bool {
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t'..=b'\r' | 0x80.. => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || s.is_empty()
+}
+
 /// Collapse every whitespace run to one space and trim (a "flat string").
 pub(crate) fn fold(s: &str) -> String {
+    if is_folded(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {

@@ -377,6 +377,9 @@ pub(crate) fn headings(cx: &Context) -> std::rc::Rc<Vec<(NodeId, u32)>> {
 /// Whitespace-folded, lower-cased text for comparing names and values. One string, lowered in
 /// place when ASCII (most names): the words joined and lowered the obvious way took three.
 pub(crate) fn fold(text: &str) -> String {
+    if crate::a11y::name::is_folded(text) {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -118,15 +118,13 @@ impl Signals {
 /// focusable: links and buttons get it from the user-agent sheet.
 fn pointer_cursor(cx: &Context, n: NodeId) -> bool {
     let pointer = |id: NodeId| cx.tree.style(id).cursor.trim().eq_ignore_ascii_case("pointer");
-    if !pointer(n) {
-        return false;
-    }
     let parent = cx.snap.parent_element(n);
-    // An inherited cursor is the parent's own shared text: then it didn't start here.
+    // An inherited cursor is the parent's own shared text: then it didn't start here. Asked
+    // first: most elements inherit it, and comparing two pointers is cheaper than the text.
     if parent.is_some_and(|p| std::sync::Arc::ptr_eq(&cx.tree.style(p).cursor, &cx.tree.style(n).cursor)) {
         return false;
     }
-    !parent.is_some_and(pointer) && !cx.tree.is_focusable(n)
+    pointer(n) && !parent.is_some_and(pointer) && !cx.tree.is_focusable(n)
 }
 
 /// Elements that never count as controls of their own: the page, and labels (they forward

@@ -6,7 +6,7 @@
 use super::common;
 use super::link_identical_names::{is_link, judge};
 use super::{Context, Evaluation, Examples, Impact, Needs, Rule, RuleMeta};
-use crate::dom::NodeId;
+use crate::dom::{local_name, NodeId};
 
 /// Metadata.
 pub const META: RuleMeta = RuleMeta {
@@ -34,7 +34,22 @@ pub const META: RuleMeta = RuleMeta {
 fn context_of(cx: &Context, id: NodeId) -> Option<NodeId> {
     cx.snap.ancestors(id).find(|a| {
         cx.snap.element(*a).is_some_and(|el| {
-            common::is_html(el) && matches!(&*el.name, "p" | "li" | "td" | "th" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            // Atoms, not strings: compared for every ancestor of every link.
+            common::is_html(el)
+                && matches!(
+                    el.name,
+                    local_name!("p")
+                        | local_name!("li")
+                        | local_name!("td")
+                        | local_name!("th")
+                        | local_name!("dd")
+                        | local_name!("h1")
+                        | local_name!("h2")
+                        | local_name!("h3")
+                        | local_name!("h4")
+                        | local_name!("h5")
+                        | local_name!("h6")
+                )
         }) || matches!(common::semantic_role(cx, *a), Some("cell" | "gridcell" | "listitem" | "heading"))
     })
 }

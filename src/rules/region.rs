@@ -57,10 +57,23 @@ fn is_content_element(cx: &Context, id: NodeId, el: &Element) -> bool {
         return true;
     }
     let embedded = common::is_html(el)
-        && matches!(&*el.name, "img" | "iframe" | "video" | "audio" | "canvas" | "object" | "embed" | "input" | "select" | "textarea" | "button");
+        && matches!(
+            el.name,
+            local_name!("img")
+                | local_name!("iframe")
+                | local_name!("video")
+                | local_name!("audio")
+                | local_name!("canvas")
+                | local_name!("object")
+                | local_name!("embed")
+                | local_name!("input")
+                | local_name!("select")
+                | local_name!("textarea")
+                | local_name!("button")
+        );
     let role = common::semantic_role(cx, id);
     (embedded && role != Some("none") && !common::is_input_type(el, "hidden"))
-        || (el.is_svg() && &*el.name == "svg" && role != Some("none"))
+        || (el.is_svg() && el.name == local_name!("svg") && role != Some("none"))
         || role == Some("img")
 }
 
