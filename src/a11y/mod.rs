@@ -121,7 +121,10 @@ impl Flags {
 /// their (static) name: a page uses a few dozen roles, and finding one in a small open-addressed
 /// table is cheaper than a binary search of the role table for every element (a linear list of
 /// the roles met was 0.13M instructions per 1k-element check). A full table only means a search.
-struct RoleLookups([Option<((usize, usize), Option<usize>)>; 256]);
+struct RoleLookups([Option<RoleLookup>; 256]);
+
+/// (address, length) of a role name → its position in `role::ROLES`.
+type RoleLookup = ((usize, usize), Option<usize>);
 
 impl Default for RoleLookups {
     fn default() -> Self {

@@ -74,7 +74,8 @@ fn required_owned(cx: &Context, id: NodeId) -> Option<(&'static str, &'static [&
     // once per position in the tree's role table, so most elements cost one look into a table
     // (comparing the role with each name was 0.09M instructions per 1k-element check).
     type Owned = &'static [&'static [&'static str]];
-    static OWNERS: std::sync::OnceLock<(Vec<(&'static str, Owned)>, Vec<Option<Owned>>)> = std::sync::OnceLock::new();
+    type Owners = (Vec<(&'static str, Owned)>, Vec<Option<Owned>>);
+    static OWNERS: std::sync::OnceLock<Owners> = std::sync::OnceLock::new();
     let (by_name, by_index) = OWNERS.get_or_init(|| {
         let by_name: Vec<(&'static str, Owned)> = aria_data::ROLES
             .iter()

@@ -364,7 +364,14 @@ fn word_index() -> &'static FxHashMap<&'static str, u64> {
 pub(crate) fn detect(text: &str) -> Guess {
     let mut letters = [0usize; SCRIPTS.len()];
     let mut kana = 0usize;
-    for c in text.chars() {
+    // All-ASCII text (most pages): its letters are Latin, counted over bytes, not chars.
+    let chars = if text.is_ascii() {
+        letters[0] = text.bytes().filter(u8::is_ascii_alphabetic).count();
+        ""
+    } else {
+        text
+    };
+    for c in chars.chars() {
         // ASCII letters are Latin (SCRIPTS[0]): most pages' text is, and this skips the lookups.
         if c.is_ascii() {
             letters[0] += usize::from(c.is_ascii_alphabetic());
