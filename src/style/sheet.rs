@@ -676,6 +676,13 @@ impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_, '_> {
         if may_need_selectors(rest) {
             return element::parse_selectors(input, false).map(Selectors::Parsed).ok_or_else(err);
         }
+        if self.c.compare.is_none() {
+            // Its block keeps no declaration, and only a compared environment reads the
+            // dropped ones: skipped as a rule never_matches drops (-0.11M instructions of a
+            // 1k check).
+            self.c.next_order();
+            return Err(err());
+        }
         let start = input.position();
         while input.next().is_ok() {}
         Ok(Selectors::Pending(input.slice_from(start), None))
