@@ -22,7 +22,7 @@ use selectors::bloom::BloomFilter;
 
 use super::element::{str_hash, El};
 use super::props::{self, ContentItem, DeclBlock, FontSize, FontWeight, LineHeightSpec, Prop, Specified, Value, PROP_COUNT};
-use super::selector_map::{Entry, HashMap, SelectorMap, Sure, Target};
+use super::selector_map::{lower_case_names, Entry, HashMap, SelectorMap, Sure, Target};
 use super::sheet::{ClassFilter, Collector, Origin, StyleRule};
 use super::values::Ctx;
 use super::{ComputedStyle, Display, LineHeight, Overflow, SpacingFlags, Styles};
@@ -290,7 +290,7 @@ fn restyle(snap: &Snapshot, sheets: &Collector, before: Option<&Collector>, base
         // Matched by a marked rule, and whether one of those declares custom properties.
         let (mut hit, mut hit_customs) = (false, false);
         for (m, blocks) in &marked {
-            m.candidates(el, snap.parent(id) == Some(NodeId::DOCUMENT), &mut candidates);
+            m.candidates(el, snap.parent(id) == Some(NodeId::DOCUMENT), lower_case_names(snap, el), &mut candidates);
             for &i in &candidates {
                 let Some(entry) = m.entries.get(i as usize) else { continue };
                 if pass.matches(entry, &El { snap, id }) {
@@ -848,8 +848,9 @@ impl<'a> Pass<'a> {
         after.clear();
         self.matched_entries.clear();
         let mut candidates = std::mem::take(&mut self.candidates);
-        map.candidates(el, self.snap.parent(id) == Some(NodeId::DOCUMENT), &mut candidates);
-        let lower_case_name = !el.name.bytes().any(|b| b.is_ascii_uppercase());
+        let lower_case = lower_case_names(self.snap, el);
+        map.candidates(el, self.snap.parent(id) == Some(NodeId::DOCUMENT), lower_case, &mut candidates);
+        let lower_case_name = lower_case || !el.name.bytes().any(|b| b.is_ascii_uppercase());
         let matched = |entry: &Entry| Matched {
             origin: entry.origin,
             layer: entry.layer,

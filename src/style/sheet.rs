@@ -667,11 +667,21 @@ impl<'i> QualifiedRuleParser<'i> for TopParser<'_, '_, '_> {
         let rest = self.sheet.get(input.position().byte_index()..).unwrap_or("");
         // The user-agent sheet's collection is kept across documents: never pruned.
         if self.c.origin == Origin::Author && self.c.classes.as_ref().is_some_and(|classes| never_matches(rest, classes)) {
-            while input.next().is_ok() {}
-            return Ok(Selectors::Invalid);
+            // An error unconsumed: cssparser skips the prelude and the block with its bare
+            // tokenizer, not token by token through `Parser::next` and our body parser
+            // (-0.19M instructions of a 1k check). The order is taken as the body would.
+            self.c.next_order();
+            return Err(err());
         }
         if may_need_selectors(rest) {
             return element::parse_selectors(input, false).map(Selectors::Parsed).ok_or_else(err);
+        }
+        if self.c.compare.is_none() {
+            // Its block keeps no declaration, and only a compared environment reads the
+            // dropped ones: skipped as a rule never_matches drops (-0.11M instructions of a
+            // 1k check).
+            self.c.next_order();
+            return Err(err());
         }
         let start = input.position();
         while input.next().is_ok() {}
